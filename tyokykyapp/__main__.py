@@ -1,0 +1,3 @@
+from tyokykyapp.cli import main
+
+raise SystemExit(main())

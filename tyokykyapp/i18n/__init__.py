@@ -1,0 +1,9 @@
+"""One message catalog mechanism for the core and the GUI (see docs/i18n.md).
+
+Message ids are English. Finnish and Swedish catalogs are `.po` files shipped inside this package and read
+directly at run time, so no compiled `.mo` file can drift out of step with its source.
+"""
+
+from tyokykyapp.i18n.catalog import LANGUAGES, N_, _, current_language, ngettext, set_language
+
+__all__ = ["LANGUAGES", "N_", "_", "current_language", "ngettext", "set_language"]

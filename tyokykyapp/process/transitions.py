@@ -1,0 +1,114 @@
+"""The six-phase machine: which moves exist, and what each needs before it is allowed.
+
+The rules follow domain/process.md; where the reports leave room, the choice is written down in
+docs/process-rules.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tyokykyapp.domain import ClientFile, ClosureReason, MaintenanceLevel, Phase, UserError
+from tyokykyapp.i18n import _
+
+ALLOWED_MOVES: dict[Phase, frozenset[Phase]] = {
+    Phase.INTAKE: frozenset({Phase.MAPPING, Phase.CLOSED}),
+    Phase.MAPPING: frozenset({Phase.JOB_SEARCH, Phase.CLOSED}),
+    # Back to mapping when the client's situation or goals change during the search.
+    Phase.JOB_SEARCH: frozenset({Phase.SUPPORT, Phase.MAPPING, Phase.CLOSED}),
+    Phase.SUPPORT: frozenset({Phase.MAINTENANCE, Phase.JOB_SEARCH, Phase.CLOSED}),
+    # Back to support when a new job starts or the work changes so much that induction is needed again.
+    Phase.MAINTENANCE: frozenset({Phase.SUPPORT, Phase.JOB_SEARCH, Phase.CLOSED}),
+    # Re-opening starts a new episode at intake; the history stays.
+    Phase.CLOSED: frozenset({Phase.INTAKE}),
+}
+
+# Moves against the usual direction: they need a reason so the history explains itself.
+BACKWARD_MOVES = frozenset({(Phase.JOB_SEARCH, Phase.MAPPING), (Phase.MAINTENANCE, Phase.SUPPORT)})
+
+
+class TransitionRefused(UserError):
+    """A move the rules do not allow yet; `missing` lists what would make it possible."""
+
+    def __init__(self, message: str, missing: list[str] | None = None) -> None:
+        self.missing = missing or []
+        full = message if not self.missing else f"{message} {'; '.join(self.missing)}."
+        super().__init__(full)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Move:
+    to: Phase
+    on: date
+    reason: str = ""
+    level: MaintenanceLevel | None = None
+    closure_reason: ClosureReason | None = None
+
+
+def check_move(file: ClientFile, move: Move) -> None:
+    """Raise TransitionRefused unless `move` is allowed for this client now."""
+    client = file.client
+    current = client.phase
+    if move.to is current:
+        raise TransitionRefused(_("The client is already in this phase: {phase}.").format(phase=current.label))
+    if move.to not in ALLOWED_MOVES[current]:
+        allowed = ", ".join(p.label for p in Phase if p in ALLOWED_MOVES[current])
+        raise TransitionRefused(
+            _("{current} cannot move to {target}. Possible next phases: {allowed}.").format(
+                current=current.label, target=move.to.label, allowed=allowed
+            )
+        )
+    if move.on < client.phase_since:
+        raise TransitionRefused(
+            _("The move cannot be dated before the client entered the current phase ({date}).").format(
+                date=client.phase_since.isoformat()
+            )
+        )
+    missing = _missing_for(file, current, move)
+    if missing:
+        raise TransitionRefused(_("{target} needs:").format(target=move.to.label), missing)
+
+
+def _missing_for(file: ClientFile, current: Phase, move: Move) -> list[str]:
+    missing: list[str] = []
+    on = move.on
+    if (current, move.to) in BACKWARD_MOVES and not move.reason.strip():
+        missing.append(_("a reason for moving back"))
+    if move.to is Phase.MAPPING and current is Phase.INTAKE:
+        if file.signed_agreement(on) is None:
+            missing.append(_("a signed job-coaching agreement"))
+        if file.consent_in_force(on) is None:
+            missing.append(_("a written consent in force"))
+    elif move.to is Phase.JOB_SEARCH and current is Phase.MAPPING:
+        if file.latest_profile() is None:
+            missing.append(_("a vocational profile"))
+    elif move.to is Phase.JOB_SEARCH:
+        # A job that ends today still counts as ended for this move: the search can start the same day.
+        if any(e.end_on is None or e.end_on > on for e in file.jobs_ongoing(on)):
+            missing.append(_("an end date on the current job or work trial"))
+    elif move.to is Phase.SUPPORT:
+        if not file.jobs_ongoing(on):
+            missing.append(_("an employment or a work trial that has started"))
+    elif move.to is Phase.MAINTENANCE:
+        if move.level is None:
+            missing.append(_("a maintenance support level (active, sufficient or light)"))
+        if not file.jobs_ongoing(on):
+            missing.append(_("an employment or a work trial that is still going on"))
+    elif move.to is Phase.CLOSED and move.closure_reason is None:
+        missing.append(_("a reason for ending the service"))
+    return missing
+
+
+def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date) -> None:
+    client = file.client
+    if client.phase is not Phase.MAINTENANCE:
+        raise TransitionRefused(_("Only a client in maintenance has a support level."))
+    if level is client.maintenance_level:
+        raise TransitionRefused(_("The client already has this support level."))
+    if on < client.phase_since:
+        raise TransitionRefused(
+            _("The move cannot be dated before the client entered the current phase ({date}).").format(
+                date=client.phase_since.isoformat()
+            )
+        )

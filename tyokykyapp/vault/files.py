@@ -1,0 +1,36 @@
+"""Crash-safe file writes: a temporary file beside the target, fsync, then one atomic rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from tyokykyapp.vault.errors import StorageFailed
+
+
+def fsync_directory(directory: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory for fsync; its rename is durable enough.
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """After a crash at any moment `path` holds the old or the new content, never neither."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        fsync_directory(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise StorageFailed() from error

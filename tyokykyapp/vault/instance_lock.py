@@ -1,0 +1,57 @@
+"""One app instance per vault: an OS file lock on `vault.lock`, held while the vault is open.
+
+The OS drops the lock when the process ends, so a crash never leaves a stale lock behind. The lock file
+holds nothing about clients.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+from tyokykyapp.vault.errors import VaultInUse
+
+LOCK_NAME = "vault.lock"
+
+
+class InstanceLock:
+    def __init__(self, folder: Path) -> None:
+        self._path = folder / LOCK_NAME
+        self._handle: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        handle = open(self._path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            raise VaultInUse() from None
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            _unlock(self._handle)
+            self._handle.close()
+            self._handle = None
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _lock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

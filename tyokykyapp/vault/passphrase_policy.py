@@ -1,0 +1,45 @@
+"""The passphrase rules: long enough, and not one of the obvious ones. The message says why."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tyokykyapp.i18n import _
+from tyokykyapp.vault.errors import WeakPassphrase
+
+MIN_LENGTH = 12
+_KEYBOARD_ROWS = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm", "abcdefghijklmnopqrstuvwxyzåäö")
+_OBVIOUS_WORDS = ("salasana", "password", "lösenord", "losenord", "tyokyky", "työkyky", "qwerty")
+
+
+def _is_run(text: str) -> bool:
+    """Typed along one keyboard row or the alphabet, forwards or backwards (e.g. 'qwertyuiop', '4321...')."""
+    for row in _KEYBOARD_ROWS:
+        for sequence in (row, row[::-1]):
+            doubled = sequence * ((len(text) // len(sequence)) + 2)
+            if text in doubled:
+                return True
+    return False
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why `passphrase` is refused, or None if it is acceptable."""
+    text = unicodedata.normalize("NFC", passphrase)
+    if len(text) < MIN_LENGTH:
+        return _("The passphrase must be at least {n} characters long.").format(n=MIN_LENGTH)
+    folded = "".join(text.casefold().split())
+    if len(set(folded)) <= 2:
+        return _("The passphrase repeats the same characters. Use several different words.")
+    if _is_run(folded):
+        return _("The passphrase is a run of keys or letters (like qwerty or 12345). Use several words.")
+    for word in _OBVIOUS_WORDS:
+        stripped = folded.strip("0123456789!?.-_#@")
+        if stripped.startswith(word) and len(stripped) - len(word) < 6:
+            return _("The passphrase is too easy to guess (it starts with “{word}”).").format(word=word)
+    return None
+
+
+def check_passphrase(passphrase: str) -> None:
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise WeakPassphrase(problem)

@@ -1,0 +1,447 @@
+"""All SQL about records: save with revision history, load, soft delete and purge, search, due facts.
+
+Records are stored as the JSON of `domain.codec`; the columns beside it exist for indexes and lists.
+Every public method that writes runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from tyokykyapp.domain import FILE_LISTS, RECORD_TYPES, Client, ClientFile, NotFound, Phase, Record, validate
+from tyokykyapp.domain.codec import from_json, to_json
+from tyokykyapp.domain.enums import EmploymentKind, MaintenanceLevel
+from tyokykyapp.i18n import _
+from tyokykyapp.process.due import DueFacts, JobFacts
+from tyokykyapp.vault.database import Connection, known_errors, transaction
+
+R = TypeVar("R", bound=Record)
+_TIMESTAMPS = ("created_at", "updated_at")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _encode(record: Record) -> str:
+    data = to_json(record)
+    for name in _TIMESTAMPS:
+        data.pop(name, None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode(kind: str, data: str, created_at: str, updated_at: str) -> Record:
+    record = from_json(RECORD_TYPES[kind], json.loads(data))
+    record.created_at = datetime.fromisoformat(created_at)
+    record.updated_at = datetime.fromisoformat(updated_at)
+    return record
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClientSummary:
+    """One row of the client list."""
+
+    id: str
+    name: str
+    family_name: str
+    given_names: str
+    phase: Phase
+    maintenance_level: MaintenanceLevel | None
+    phase_since: date
+    started_on: date
+    referral_source: str | None
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Revision:
+    version: int
+    saved_at: datetime
+    record: Record
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchHit:
+    client_id: str
+    record_id: str
+    kind: str
+
+
+_CLIENT_COLUMNS = "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
+
+
+_CURRENT_VERSION_SQL = {
+    "clients": "SELECT version, 'client', id, data, updated_at FROM clients WHERE id = ?",
+    "records": "SELECT version, kind, client_id, data, updated_at FROM records WHERE id = ?",
+}
+
+
+def _summary(row: tuple[Any, ...]) -> ClientSummary:
+    return ClientSummary(
+        id=row[0],
+        name=f"{row[2]} {row[1]}".strip(),
+        family_name=row[1],
+        given_names=row[2],
+        phase=Phase(row[3]),
+        maintenance_level=MaintenanceLevel(row[4]) if row[4] else None,
+        phase_since=date.fromisoformat(row[5]),
+        started_on=date.fromisoformat(row[6]),
+        referral_source=row[7],
+        deleted_at=datetime.fromisoformat(row[8]) if row[8] else None,
+    )
+
+
+def fts_query(text: str) -> str | None:
+    """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left."""
+    words = [word.replace('"', '""') for word in text.split()]
+    terms = [f'"{word}"*' for word in words if any(ch.isalnum() for ch in word)]
+    return " ".join(terms) or None
+
+
+class Repository:
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    def save(self, record: R, *, now: datetime | None = None) -> R:
+        """Insert or update `record` in its own transaction; returns it with timestamps set."""
+        with transaction(self._db):
+            return self.save_in_transaction(record, now=now)
+
+    def save_in_transaction(self, record: R, *, now: datetime | None = None) -> R:
+        """Insert or update inside a transaction the caller holds (services group several saves)."""
+        validate(record)
+        moment = _stamp(now or utc_now())
+        if isinstance(record, Client):
+            self._save_client(record, moment)
+        else:
+            self._save_record(record, moment)
+        row = self._db.execute(
+            f"SELECT created_at, updated_at FROM {self._table(record)} WHERE id = ?", (record.id,)
+        ).fetchone()
+        record.created_at, record.updated_at = datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])
+        return record
+
+    @staticmethod
+    def _table(record: Record) -> str:
+        return "clients" if isinstance(record, Client) else "records"
+
+    def _keep_revision(self, table: str, record_id: str) -> int | None:
+        """Copy the current version into the history; returns its version, None for a new record."""
+        row = self._db.execute(_CURRENT_VERSION_SQL[table], (record_id,)).fetchone()
+        if row is None:
+            return None
+        self._db.execute(
+            "INSERT INTO revisions (record_id, version, kind, client_id, data, saved_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (record_id, *row),
+        )
+        return int(row[0])
+
+    def _save_client(self, client: Client, moment: str) -> None:
+        previous = self._keep_revision("clients", client.id)
+        values = (
+            client.family_name,
+            client.given_names,
+            client.sort_name,
+            client.phase.value,
+            client.maintenance_level.value if client.maintenance_level else None,
+            client.phase_since.isoformat(),
+            client.started_on.isoformat(),
+            client.referral.source.value if client.referral.source else None,
+            _encode(client),
+        )
+        if previous is None:
+            self._db.execute(
+                "INSERT INTO clients (family_name, given_names, sort_name, phase, maintenance_level, phase_since,"
+                " started_on, referral_source, data, id, version, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                (*values, client.id, moment, moment),
+            )
+        else:
+            self._db.execute(
+                "UPDATE clients SET family_name = ?, given_names = ?, sort_name = ?, phase = ?,"
+                " maintenance_level = ?, phase_since = ?, started_on = ?, referral_source = ?, data = ?,"
+                " version = ?, updated_at = ? WHERE id = ?",
+                (*values, previous + 1, moment, client.id),
+            )
+
+    def _save_record(self, record: Record, moment: str) -> None:
+        client_id = record.owner_client_id()
+        if client_id is not None and not self._exists("clients", client_id):
+            raise NotFound(_("The client of this record does not exist."))
+        main_date = record.main_date()
+        values = (client_id, main_date.isoformat() if main_date else None, _encode(record))
+        previous = self._keep_revision("records", record.id)
+        if previous is None:
+            self._db.execute(
+                "INSERT INTO records (client_id, on_date, data, id, kind, version, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                (*values, record.id, record.KIND, moment, moment),
+            )
+        else:
+            self._db.execute(
+                "UPDATE records SET client_id = ?, on_date = ?, data = ?, version = ?, updated_at = ? WHERE id = ?",
+                (*values, previous + 1, moment, record.id),
+            )
+
+    def _exists(self, table: str, record_id: str) -> bool:
+        return self._db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is not None
+
+    def _set_deleted(self, table: str, record_id: str, deleted_at: str | None) -> None:
+        with transaction(self._db):
+            cursor = self._db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", (deleted_at, record_id))
+            if cursor.rowcount == 0:
+                raise NotFound(_("No such record."))
+
+    def delete_client(self, client_id: str, *, now: datetime | None = None) -> None:
+        """Soft delete: the client moves to the bin and can be restored until purged."""
+        self._set_deleted("clients", client_id, _stamp(now or utc_now()))
+
+    def restore_client(self, client_id: str) -> None:
+        self._set_deleted("clients", client_id, None)
+
+    def delete_record(self, record_id: str, *, now: datetime | None = None) -> None:
+        self._set_deleted("records", record_id, _stamp(now or utc_now()))
+
+    def restore_record(self, record_id: str) -> None:
+        self._set_deleted("records", record_id, None)
+
+    def purge_client(self, client_id: str) -> None:
+        """Erase a client in the bin for good: the client, every record and every earlier version."""
+        with transaction(self._db):
+            row = self._db.execute("SELECT deleted_at FROM clients WHERE id = ?", (client_id,)).fetchone()
+            if row is None:
+                raise NotFound(_("No such client."))
+            if row[0] is None:
+                raise NotFound(_("Only a client in the bin can be erased. Delete the client first."))
+            self._db.execute(
+                "DELETE FROM revisions WHERE client_id = ? OR record_id IN"
+                " (SELECT id FROM records WHERE client_id = ?)",
+                (client_id, client_id),
+            )
+            self._db.execute("DELETE FROM records WHERE client_id = ?", (client_id,))
+            self._db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        with known_errors():
+            if cls is Client:
+                row = self._db.execute(
+                    "SELECT 'client', data, created_at, updated_at FROM clients WHERE id = ?", (record_id,)
+                ).fetchone()
+            else:
+                row = self._db.execute(
+                    "SELECT kind, data, created_at, updated_at FROM records WHERE id = ? AND kind = ?",
+                    (record_id, cls.KIND),
+                ).fetchone()
+        if row is None:
+            raise NotFound(_("No such record: {id}").format(id=record_id))
+        record = _decode(*row)
+        assert isinstance(record, cls)
+        return record
+
+    def is_deleted(self, client_id: str) -> bool:
+        row = self._db.execute("SELECT deleted_at FROM clients WHERE id = ?", (client_id,)).fetchone()
+        if row is None:
+            raise NotFound(_("No such client: {id}").format(id=client_id))
+        return row[0] is not None
+
+    def client_file(self, client_id: str) -> ClientFile:
+        """Everything recorded about one client (records in the bin left out), each list in date order."""
+        file = ClientFile(client=self.get(Client, client_id))
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT kind, data, created_at, updated_at FROM records"
+                " WHERE client_id = ? AND deleted_at IS NULL ORDER BY on_date, seq",
+                (client_id,),
+            ).fetchall()
+        for row in rows:
+            getattr(file, FILE_LISTS[row[0]]).append(_decode(*row))
+        return file
+
+    def clients(
+        self,
+        *,
+        phase: Phase | None = None,
+        level: MaintenanceLevel | None = None,
+        deleted: bool = False,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[ClientSummary]:
+        """Clients in alphabetical order (family name first), filtered, one page at a time."""
+        where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+        params: list[Any] = []
+        if phase is not None:
+            where.append("phase = ?")
+            params.append(phase.value)
+        if level is not None:
+            where.append("maintenance_level = ?")
+            params.append(level.value)
+        with known_errors():
+            rows = self._db.execute(
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {' AND '.join(where)}"
+                " ORDER BY sort_name, seq LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def caseload_counts(self) -> dict[tuple[Phase, MaintenanceLevel | None], int]:
+        """How many clients in each phase (and maintenance level)."""
+        rows = self._db.execute(
+            "SELECT phase, maintenance_level, count(*) FROM clients WHERE deleted_at IS NULL"
+            " GROUP BY phase, maintenance_level"
+        ).fetchall()
+        return {(Phase(p), MaintenanceLevel(lvl) if lvl else None): n for p, lvl, n in rows}
+
+    def employers(self) -> list[Record]:
+        rows = self._db.execute(
+            "SELECT kind, data, created_at, updated_at FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
+            " ORDER BY json_extract(data, '$.name') COLLATE NOCASE, seq"
+        ).fetchall()
+        return [_decode(*row) for row in rows]
+
+    def history(self, record_id: str) -> list[Revision]:
+        """Every version of a record, oldest first; the last one is the current version."""
+        current = self._db.execute(
+            "SELECT version, 'client', data, created_at, updated_at FROM clients WHERE id = ?"
+            " UNION ALL SELECT version, kind, data, created_at, updated_at FROM records WHERE id = ?",
+            (record_id, record_id),
+        ).fetchone()
+        if current is None:
+            raise NotFound(_("No such record: {id}").format(id=record_id))
+        version, kind, data, created_at, updated_at = current
+        earlier = self._db.execute(
+            "SELECT version, data, saved_at FROM revisions WHERE record_id = ? ORDER BY version", (record_id,)
+        ).fetchall()
+        revisions = [
+            Revision(version=v, saved_at=datetime.fromisoformat(saved), record=_decode(kind, d, created_at, saved))
+            for v, d, saved in earlier
+        ]
+        revisions.append(
+            Revision(
+                version=version,
+                saved_at=datetime.fromisoformat(updated_at),
+                record=_decode(kind, data, created_at, updated_at),
+            )
+        )
+        return revisions
+
+    def search(self, text: str, *, limit: int = 200) -> list[SearchHit]:
+        """Clients whose name or notes, or whose records' free text, match every word typed (as prefixes)."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT c.id, c.id, 'client' FROM client_text JOIN clients c ON c.seq = client_text.rowid"
+                " WHERE client_text MATCH :q AND c.deleted_at IS NULL"
+                " UNION ALL"
+                " SELECT r.client_id, r.id, r.kind FROM record_text JOIN records r ON r.seq = record_text.rowid"
+                " JOIN clients c ON c.id = r.client_id"
+                " WHERE record_text MATCH :q AND r.deleted_at IS NULL AND c.deleted_at IS NULL"
+                " LIMIT :limit",
+                {"q": query, "limit": limit},
+            ).fetchall()
+        return [SearchHit(client_id=row[0], record_id=row[1], kind=row[2]) for row in rows]
+
+    def due_facts(self, today: date) -> list[DueFacts]:
+        """The facts the due rules need, for every open client, in one query."""
+        with known_errors():
+            rows = self._db.execute(_DUE_FACTS_SQL, {"today": today.isoformat()}).fetchall()
+        return [_due_facts(row, today) for row in rows]
+
+    def unreadable_records(self) -> list[str]:
+        """Records whose stored JSON no longer decodes into their type (for the integrity check)."""
+        problems = []
+        rows = self._db.execute(
+            "SELECT 'client', id, data, created_at, updated_at FROM clients"
+            " UNION ALL SELECT kind, id, data, created_at, updated_at FROM records"
+        )
+        for kind, record_id, data, created_at, updated_at in rows:
+            try:
+                _decode(kind, data, created_at, updated_at)
+            except (KeyError, TypeError, ValueError) as error:
+                problems.append(f"record {record_id} ({kind}): {error}")
+        return problems
+
+    # --- settings (the coach's and organisation's details live in the vault) -------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with transaction(self._db):
+            self._db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+
+_LIVE = "r.client_id = c.id AND r.deleted_at IS NULL"
+_DUE_FACTS_SQL = f"""
+SELECT c.id, c.phase, c.phase_since, c.maintenance_level,
+    (SELECT json_array(r.on_date, json_extract(r.data, '$.next_meeting_on')) FROM records r
+        WHERE {_LIVE} AND r.kind = 'meeting' AND r.on_date <= :today ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
+    EXISTS (SELECT 1 FROM records r WHERE {_LIVE} AND r.kind = 'meeting' AND r.on_date > :today),
+    (SELECT json_array(r.on_date, json_extract(r.data, '$.review_on')) FROM records r
+        WHERE {_LIVE} AND r.kind = 'plan' ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
+    (SELECT json_array(json_extract(r.data, '$.valid_until'), json_extract(r.data, '$.withdrawn_on')) FROM records r
+        WHERE {_LIVE} AND r.kind = 'consent' AND json_extract(r.data, '$.method') = 'signed_paper'
+        ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
+    (SELECT json_group_array(json_array(json_extract(r.data, '$.kind'), r.on_date, json_extract(r.data, '$.end_on'),
+            json_extract(r.data, '$.pay_subsidy'), json_extract(r.data, '$.pay_subsidy_renewal_on')))
+        FROM records r WHERE {_LIVE} AND r.kind = 'employment'),
+    (SELECT max(r.on_date) FROM records r
+        WHERE {_LIVE} AND r.kind IN ('employer_contact', 'job_application') AND r.on_date <= :today)
+FROM clients c
+WHERE c.deleted_at IS NULL AND c.phase != 'closed'
+ORDER BY c.sort_name, c.seq
+"""
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
+    client_id, phase, phase_since, level, meeting, future_meeting, plan, consent, jobs, contact = row
+    meeting_on, next_meeting_on = json.loads(meeting) if meeting else (None, None)
+    plan_on, review_on = json.loads(plan) if plan else (None, None)
+    valid_until, withdrawn_on = json.loads(consent) if consent else (None, None)
+    job_facts = []
+    for kind, start_on, end_on, subsidy, renewal in json.loads(jobs):
+        if EmploymentKind(kind).starts_support:
+            job_facts.append(
+                JobFacts(
+                    kind=EmploymentKind(kind),
+                    start_on=date.fromisoformat(start_on),
+                    end_on=_optional_date(end_on),
+                    pay_subsidy_renewal_on=_optional_date(renewal) if subsidy else None,
+                )
+            )
+    agreed_next = _optional_date(next_meeting_on)
+    return DueFacts(
+        client_id=client_id,
+        phase=Phase(phase),
+        phase_since=date.fromisoformat(phase_since),
+        maintenance_level=MaintenanceLevel(level) if level else None,
+        last_meeting_on=_optional_date(meeting_on),
+        next_meeting_booked=bool(future_meeting) or (agreed_next is not None and agreed_next >= today),
+        plan_made_on=_optional_date(plan_on),
+        plan_review_on=_optional_date(review_on),
+        consent_valid_until=_optional_date(valid_until),
+        consent_withdrawn=withdrawn_on is not None,
+        jobs=tuple(sorted(job_facts, key=lambda j: (j.start_on, j.kind.value))),
+        last_employer_contact_on=_optional_date(contact),
+    )
