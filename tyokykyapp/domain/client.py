@@ -64,9 +64,7 @@ class Client(Record):
             born = birth_date_of(self.identity_code)
             self.identity_code = normalise_identity_code(self.identity_code)
             if self.date_of_birth is not None and self.date_of_birth != born:
-                raise ValidationError(
-                    "identity_code", _("The identity code and the date of birth do not match.")
-                )
+                raise ValidationError("identity_code", _("The identity code and the date of birth do not match."))
             self.date_of_birth = born
         if self.date_of_birth is not None and self.date_of_birth > date.today():
             raise ValidationError("date_of_birth", _("The date of birth is in the future."))

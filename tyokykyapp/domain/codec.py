@@ -39,7 +39,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_json(cls: type[T], data: dict[str, JsonValue]) -> T:
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {
         f.name: _decode(hints[f.name], data[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]

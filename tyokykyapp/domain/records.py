@@ -196,9 +196,7 @@ class Meeting(ClientRecord):
     def check(self) -> None:
         if self.duration_minutes is not None and not 0 < self.duration_minutes <= 24 * 60:
             raise ValidationError("duration_minutes", _("A meeting lasts between 1 minute and 24 hours."))
-        _not_before(
-            self.next_meeting_on, self.on, "next_meeting_on", N_("The next meeting is before this meeting.")
-        )
+        _not_before(self.next_meeting_on, self.on, "next_meeting_on", N_("The next meeting is before this meeting."))
 
 
 @dataclass(kw_only=True)

@@ -16,9 +16,10 @@ MAX_TEXT_LENGTH = 200_000
 def check_text(field_name: str, value: str) -> None:
     if len(value) > MAX_TEXT_LENGTH:
         raise ValidationError(
-            field_name, _("The text is too long ({length} characters; at most {limit}).").format(
+            field_name,
+            _("The text is too long ({length} characters; at most {limit}).").format(
                 length=len(value), limit=MAX_TEXT_LENGTH
-            )
+            ),
         )
     if "\x00" in value:
         raise ValidationError(field_name, _("The text contains a NUL character, which cannot be saved."))

@@ -39,7 +39,7 @@ def parse_po(text: str) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     key = ""
 
     def flush() -> None:
-        if "msgid" in entry and entry["msgid"]:
+        if entry.get("msgid"):
             if "msgid_plural" in entry:
                 plurals[entry["msgid"]] = (entry.get("msgstr[0]", ""), entry.get("msgstr[1]", ""))
             else:

@@ -3,7 +3,7 @@ or when the coach ticked it (a ChecklistTick, which records the date)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,12 +33,12 @@ class ChecklistItem:
     source: str | None
 
 
-def _earliest(dates: list[date | None]) -> date | None:
+def _earliest(dates: Sequence[date | None]) -> date | None:
     known = [d for d in dates if d is not None]
     return min(known) if known else None
 
 
-def _latest(dates: list[date | None]) -> date | None:
+def _latest(dates: Sequence[date | None]) -> date | None:
     known = [d for d in dates if d is not None]
     return max(known) if known else None
 
@@ -63,9 +63,10 @@ def _agreement(f: ClientFile, today: date) -> Evidence:
 
 
 def _next_meeting(f: ClientFile, today: date) -> Evidence:
-    return _earliest([m.on for m in f.meetings if m.on > today] + [
-        m.next_meeting_on for m in f.meetings if m.next_meeting_on and m.next_meeting_on >= today
-    ])
+    return _earliest(
+        [m.on for m in f.meetings if m.on > today]
+        + [m.next_meeting_on for m in f.meetings if m.next_meeting_on and m.next_meeting_on >= today]
+    )
 
 
 def _profile(f: ClientFile, _today: date) -> Evidence:

@@ -148,8 +148,11 @@ def facts_from_file(file: ClientFile, today: date) -> DueFacts:
         last_meeting_on=last_meeting.on if last_meeting else None,
         # Booked: a meeting after today, or the latest meeting agreed a next one from today on.
         next_meeting_booked=any(m.on > today for m in file.meetings)
-        or (last_meeting is not None and last_meeting.next_meeting_on is not None
-            and last_meeting.next_meeting_on >= today),
+        or (
+            last_meeting is not None
+            and last_meeting.next_meeting_on is not None
+            and last_meeting.next_meeting_on >= today
+        ),
         plan_made_on=plan.made_on if plan else None,
         plan_review_on=plan.review_on if plan else None,
         consent_valid_until=consent.valid_until if consent else None,

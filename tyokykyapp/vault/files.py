@@ -34,3 +34,11 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise StorageFailed() from error
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:
+        raise StorageFailed() from error

@@ -6,7 +6,7 @@ holds nothing about clients.
 
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -36,7 +36,7 @@ class InstanceLock:
             self._handle = None
 
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 
     def _lock(handle: IO[bytes]) -> None:

@@ -77,8 +77,13 @@ class KeyFile:
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         wrapping_key = params.derive(secret, salt)
         wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _associated_data(self.vault_id, name, params, salt))
-        self.slots[name] = {"kdf": "argon2id", **asdict(params), "salt": _b64(salt), "nonce": _b64(nonce),
-                            "wrapped_key": _b64(wrapped)}
+        self.slots[name] = {
+            "kdf": "argon2id",
+            **asdict(params),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "wrapped_key": _b64(wrapped),
+        }
 
     def unwrap(self, name: str, secret: str, wrong: type[WrongSecret] = WrongSecret) -> bytes:
         try:
@@ -122,4 +127,3 @@ class KeyFile:
 
 def new_data_key() -> bytes:
     return secrets.token_bytes(32)
-

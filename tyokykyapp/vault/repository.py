@@ -74,7 +74,9 @@ class SearchHit:
     kind: str
 
 
-_CLIENT_COLUMNS = "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
+_CLIENT_COLUMNS = (
+    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
+)
 
 
 _CURRENT_VERSION_SQL = {

@@ -15,6 +15,7 @@ from types import TracebackType
 
 from tyokykyapp.vault.database import Connection, DatabaseError, connect, known_errors, transaction
 from tyokykyapp.vault.errors import DatabaseDamaged, NoVault, VaultExists, WrongRecoveryKey
+from tyokykyapp.vault.files import create_private_file
 from tyokykyapp.vault.instance_lock import InstanceLock
 from tyokykyapp.vault.keyslots import (
     PASSPHRASE_SLOT,
@@ -40,8 +41,9 @@ def vault_exists(folder: Path) -> bool:
 class Vault:
     """An unlocked vault. Use as a context manager, or call close()."""
 
-    def __init__(self, folder: Path, connection: Connection, key_file: KeyFile, lock: InstanceLock,
-                 data_key: bytes) -> None:
+    def __init__(
+        self, folder: Path, connection: Connection, key_file: KeyFile, lock: InstanceLock, data_key: bytes
+    ) -> None:
         self.folder = folder
         self.key_file = key_file
         self.repo = Repository(connection)
@@ -69,7 +71,7 @@ class Vault:
     def create(cls, folder: Path, passphrase: str, *, kdf: KdfParams | None = None) -> tuple[Vault, str]:
         """Make a new vault; returns it unlocked, with the recovery key (shown to the coach once)."""
         check_passphrase(passphrase)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if vault_exists(folder):
             raise VaultExists()
         lock = InstanceLock(folder)
@@ -81,6 +83,7 @@ class Vault:
             key_file = KeyFile(str(uuid.uuid4()), datetime.now(UTC).isoformat(timespec="seconds"), {})
             key_file.add_slot(PASSPHRASE_SLOT, passphrase, data_key, params)
             key_file.add_slot(RECOVERY_SLOT, recovery_key, data_key, params)
+            create_private_file(folder / DB_NAME)  # SQLite gives its -wal and -shm files the same mode
             connection = connect(folder / DB_NAME, data_key, create=True)
             migrate(connection)
             # The database is complete before the key file appears: a folder with a key file is a vault.
@@ -173,6 +176,7 @@ class Vault:
     def __enter__(self) -> Vault:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()

@@ -1,0 +1,257 @@
+"""The command line (DESIGN §5). Exit status: 0 success, 1 a user-facing error (one plain line on stderr),
+2 a usage error."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tyokykyapp import __version__
+from tyokykyapp.domain import FILE_LISTS, Phase, UserError
+from tyokykyapp.domain.codec import to_json
+from tyokykyapp.i18n import _
+from tyokykyapp.secrets_input import prompt_secret, read_secret_file
+from tyokykyapp.vault import Vault, default_vault_folder
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    folder: Path
+
+    def open_vault(self) -> Vault:
+        if self.args.recovery_key_file:
+            return Vault.unlock(self.folder, recovery_key=read_secret_file(self.args.recovery_key_file))
+        if self.args.passphrase_file:
+            return Vault.unlock(self.folder, passphrase=read_secret_file(self.args.passphrase_file))
+        return Vault.unlock(self.folder, passphrase=prompt_secret(_("Passphrase: ")))
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(_("Not a date: {text} (use YYYY-MM-DD, e.g. 2026-11-23).").format(text=text)) from None
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+def cmd_init(ctx: Context) -> int:
+    if ctx.args.passphrase_file:
+        passphrase = read_secret_file(ctx.args.passphrase_file)
+    else:
+        passphrase = prompt_secret(_("New passphrase: "), confirm=True)
+    vault, recovery_key = Vault.create(ctx.folder, passphrase)
+    with vault:
+        print(_("Created a new vault in {folder}.").format(folder=ctx.folder))
+        print()
+        print(_("Recovery key (shown only now; print it or write it down for the organisation's safe):"))
+        print()
+        print(f"    {recovery_key}")
+        print()
+        print(_("Anyone holding the recovery key can open the records. Never keep it with the laptop."))
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context) -> int:
+    from tyokykyapp.demo import generate_caseload
+    from tyokykyapp.services import coach_details
+
+    if ctx.args.clients < 1 or ctx.args.clients > 100_000:
+        raise UserError(_("--clients must be between 1 and 100000."))
+    with ctx.open_vault() as vault:
+        if vault.repo.clients(limit=1) or vault.repo.clients(deleted=True, limit=1):
+            raise UserError(_("This vault already has clients: demo data goes into an empty vault."))
+        written = generate_caseload(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
+        vault.repo.set_setting("demo", True)
+    print(_("Added {clients} synthetic clients ({records} records).").format(clients=ctx.args.clients, records=written))
+    return EXIT_OK
+
+
+def _client_row(summary: Any) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "family_name": summary.family_name,
+        "given_names": summary.given_names,
+        "phase": summary.phase.value,
+        "maintenance_level": summary.maintenance_level.value if summary.maintenance_level else None,
+        "referral_source": summary.referral_source,
+        "started_on": summary.started_on.isoformat(),
+        "phase_since": summary.phase_since.isoformat(),
+    }
+
+
+def cmd_clients(ctx: Context) -> int:
+    phase = Phase(ctx.args.phase) if ctx.args.phase else None
+    with ctx.open_vault() as vault:
+        summaries = vault.repo.clients(phase=phase)
+    if ctx.args.json:
+        _print_json([_client_row(s) for s in summaries])
+        return EXIT_OK
+    for s in summaries:
+        level = f" ({s.maintenance_level.label})" if s.maintenance_level else ""
+        print(f"{s.id}  {s.family_name}, {s.given_names}  —  {s.phase.label}{level}, {s.phase_since.isoformat()}")
+    print(_("{n} clients").format(n=len(summaries)))
+    return EXIT_OK
+
+
+def cmd_show(ctx: Context) -> int:
+    with ctx.open_vault() as vault:
+        file = vault.repo.client_file(ctx.args.client_id)
+        deleted = vault.repo.is_deleted(ctx.args.client_id)
+    document: dict[str, Any] = to_json(file.client)
+    document["deleted"] = deleted
+    for attribute in FILE_LISTS.values():
+        document[attribute] = to_json(getattr(file, attribute))
+    if ctx.args.json:
+        _print_json(document)
+        return EXIT_OK
+    client = file.client
+    level = f" ({client.maintenance_level.label})" if client.maintenance_level else ""
+    print(f"{client.name}  [{client.id}]")
+    print(
+        _("Phase: {phase}{level} since {since}").format(
+            phase=client.phase.label, level=level, since=client.phase_since.isoformat()
+        )
+    )
+    for attribute in FILE_LISTS.values():
+        records = getattr(file, attribute)
+        if records:
+            print(f"  {attribute}: {len(records)}")
+    for meeting in file.meetings[-5:]:
+        print(f"  {meeting.on.isoformat()}  {meeting.place_type.label}: {meeting.notes[:70]}")
+    return EXIT_OK
+
+
+def cmd_due(ctx: Context) -> int:
+    from tyokykyapp.services import due_list
+
+    today = _parse_date(ctx.args.on) if ctx.args.on else date.today()
+    with ctx.open_vault() as vault:
+        items = due_list(vault, today)
+        names = {s.id: s.name for s in vault.repo.clients()}
+    if ctx.args.json:
+        _print_json(
+            [
+                {"client_id": i.client_id, "kind": i.kind.value, "due_on": i.due_on.isoformat(), "overdue": i.overdue}
+                for i in items
+            ]
+        )
+        return EXIT_OK
+    for item in items:
+        flag = _("OVERDUE") if item.overdue else _("due")
+        print(f"{item.due_on.isoformat()}  {flag:<10} {item.kind.label:<40} {names.get(item.client_id, '')}")
+    print(_("{n} items").format(n=len(items)))
+    return EXIT_OK
+
+
+def cmd_passwd(ctx: Context) -> int:
+    if ctx.args.new_passphrase_file:
+        new = read_secret_file(ctx.args.new_passphrase_file)
+    else:
+        new = prompt_secret(_("New passphrase: "), confirm=True)
+    with ctx.open_vault() as vault:
+        vault.change_passphrase(new)
+    print(_("The passphrase was changed."))
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context) -> int:
+    with ctx.open_vault() as vault:
+        problems = vault.check()
+    if problems:
+        for problem in problems:
+            print(problem)
+        raise UserError(_("The integrity check found {n} problems.").format(n=len(problems)))
+    print(_("The vault is intact."))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "clients": cmd_clients,
+    "show": cmd_show,
+    "due": cmd_due,
+    "passwd": cmd_passwd,
+    "check": cmd_check,
+}
+
+
+def _add_unlock_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument("--vault", metavar="DIR", default=default, help=_("the vault folder"))
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        default=default,
+        help=_("read the passphrase from the first line of F ('-' for standard input)"),
+    )
+    secret.add_argument(
+        "--recovery-key-file", metavar="F", default=default, help=_("unlock with the recovery key read from F instead")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tyokykyapp", description=_("Työkyky: records for job coaches."))
+    parser.add_argument("--version", action="version", version=f"tyokykyapp {__version__}")
+    _add_unlock_options(parser, None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Unlock options are accepted after the command too; SUPPRESS keeps the values given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_unlock_options(common, argparse.SUPPRESS)
+
+    sub.add_parser("init", parents=[common], help=_("create a new vault and show its recovery key once"))
+    demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
+    demo.add_argument("--clients", type=int, default=40)
+    demo.add_argument("--seed", type=int, default=1)
+    clients = sub.add_parser("clients", parents=[common], help=_("list clients"))
+    clients.add_argument("--phase", choices=[p.value for p in Phase])
+    clients.add_argument("--json", action="store_true")
+    show = sub.add_parser("show", parents=[common], help=_("everything recorded about one client"))
+    show.add_argument("client_id", metavar="CLIENT_ID")
+    show.add_argument("--json", action="store_true")
+    due = sub.add_parser("due", parents=[common], help=_("what is due or overdue"))
+    due.add_argument("--on", metavar="DATE", help=_("the day to compute for (default today)"))
+    due.add_argument("--json", action="store_true")
+    passwd = sub.add_parser("passwd", parents=[common], help=_("change the passphrase"))
+    passwd.add_argument("--new-passphrase-file", metavar="F")
+    sub.add_parser("check", parents=[common], help=_("check the vault's integrity"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        # The GUI package is looked up by name only when it is started: the core never depends on it.
+        gui = importlib.import_module("ui.app")
+        return int(gui.run(Path(args.vault).expanduser() if args.vault else None))
+    ctx = Context(args, Path(args.vault).expanduser() if args.vault else default_vault_folder())
+    try:
+        return COMMANDS[args.command](ctx)
+    except UserError as error:
+        print(f"tyokykyapp: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print(f"tyokykyapp: {_('Interrupted.')}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug: one line, no traceback (it could carry client data)
+        print(f"tyokykyapp: {_('Internal error')} ({type(error).__name__}). {_('Please report it.')}", file=sys.stderr)
+        return EXIT_USER_ERROR

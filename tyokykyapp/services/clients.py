@@ -1,0 +1,50 @@
+"""Adding, editing, deleting (to the bin), restoring and erasing clients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tyokykyapp.domain import Client, Phase, PhaseChange
+from tyokykyapp.services.changes import Changes
+from tyokykyapp.services.coach import coach_details
+from tyokykyapp.vault import Vault
+
+
+def add_client(vault: Vault, client: Client, *, on: date | None = None) -> Changes:
+    """A new client starts at intake; the start is the first entry of their phase history."""
+    start = on or client.referral.referred_on or date.today()
+    client.phase, client.maintenance_level = Phase.INTAKE, None
+    client.phase_since = client.started_on = start
+    with vault.transaction() as repo:
+        repo.save_in_transaction(client)
+        repo.save_in_transaction(
+            PhaseChange(
+                client_id=client.id, on=start, from_phase=None, to_phase=Phase.INTAKE, by=coach_details(vault).name
+            )
+        )
+    return Changes.of(client.id, Client.KIND, PhaseChange.KIND, caseload=True)
+
+
+def update_client(vault: Vault, client: Client) -> Changes:
+    """Save edited details. The phase fields are kept as stored: only phase operations move a client."""
+    stored = vault.repo.get(Client, client.id)
+    client.phase, client.maintenance_level = stored.phase, stored.maintenance_level
+    client.phase_since, client.started_on = stored.phase_since, stored.started_on
+    vault.repo.save(client)
+    return Changes.of(client.id, Client.KIND, caseload=True)
+
+
+def delete_client(vault: Vault, client_id: str) -> Changes:
+    vault.repo.delete_client(client_id)
+    return Changes.of(client_id, Client.KIND, caseload=True)
+
+
+def restore_client(vault: Vault, client_id: str) -> Changes:
+    vault.repo.restore_client(client_id)
+    return Changes.of(client_id, Client.KIND, caseload=True)
+
+
+def purge_client(vault: Vault, client_id: str) -> Changes:
+    """Erase for good a client already in the bin (the coach's deliberate step)."""
+    vault.repo.purge_client(client_id)
+    return Changes.of(client_id, Client.KIND, caseload=True)

@@ -1,0 +1,30 @@
+"""The coach and organisation details kept in the vault (printed on forms, recorded on moves)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tyokykyapp.domain.codec import from_json, to_json
+from tyokykyapp.domain.text_rules import check_texts
+from tyokykyapp.vault import Vault
+
+_KEY = "coach"
+
+
+@dataclass(kw_only=True)
+class CoachDetails:
+    name: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+def coach_details(vault: Vault) -> CoachDetails:
+    stored = vault.repo.setting(_KEY)
+    return from_json(CoachDetails, stored) if stored else CoachDetails()
+
+
+def set_coach_details(vault: Vault, details: CoachDetails) -> None:
+    check_texts(details)
+    vault.repo.set_setting(_KEY, to_json(details))

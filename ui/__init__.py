@@ -1,0 +1,1 @@
+"""The PySide6 desktop GUI: the only package that imports Qt."""
