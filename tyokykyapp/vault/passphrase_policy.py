@@ -8,7 +8,15 @@ from tyokykyapp.i18n import _
 from tyokykyapp.vault.errors import WeakPassphrase
 
 MIN_LENGTH = 12
-_KEYBOARD_ROWS = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm", "abcdefghijklmnopqrstuvwxyzåäö")
+# Finnish/Swedish keyboard rows, the rows typed one after another, and the alphabet.
+_KEYBOARD_ROWS = (
+    "1234567890",
+    "qwertyuiopå",
+    "asdfghjklöä",
+    "zxcvbnm",
+    "qwertyuiopåasdfghjklöäzxcvbnm",
+    "abcdefghijklmnopqrstuvwxyzåäö",
+)
 _OBVIOUS_WORDS = ("salasana", "password", "lösenord", "losenord", "tyokyky", "työkyky", "qwerty")
 
 
