@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tyokykyapp.i18n import current_language, set_language
 from tests.helpers.vaults import FAST_KDF, PASSPHRASE
+from tyokykyapp.i18n import current_language, set_language
 from tyokykyapp.vault import Vault
 
 
@@ -19,8 +19,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     home = tmp_path_factory.mktemp("home")
-    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                      ("XDG_CACHE_HOME", "cache")):
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("TYOKYKY_VAULT", str(home / "default-vault"))
     monkeypatch.delenv("TYOKYKY_LANG", raising=False)
@@ -51,4 +55,3 @@ def vault_and_key(vault_folder: Path) -> Iterator[tuple[Vault, str]]:
 @pytest.fixture
 def vault(vault_and_key: tuple[Vault, str]) -> Vault:
     return vault_and_key[0]
-

@@ -43,6 +43,11 @@ def profile(client_id: str, on: date) -> VocationalProfile:
     return VocationalProfile(client_id=client_id, updated_on=on, work_goals="keittiötyö")
 
 
-def job(client_id: str, start: date, end: date | None = None, kind: EmploymentKind = EmploymentKind.EMPLOYMENT,
-        **values: object) -> Employment:
+def job(
+    client_id: str,
+    start: date,
+    end: date | None = None,
+    kind: EmploymentKind = EmploymentKind.EMPLOYMENT,
+    **values: object,
+) -> Employment:
     return Employment(client_id=client_id, start_on=start, end_on=end, kind=kind, **values)  # type: ignore[arg-type]

@@ -69,6 +69,7 @@ class _Builder:
     coach: str
     employers: list[Employer]
     records: list[Record] = field(default_factory=list)
+    closed: int = 0
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -371,7 +372,11 @@ def _build_client(b: _Builder, target: Phase) -> Client:
     if client.phase is not Phase.INTAKE:
         _meetings(b, client.id, start + timedelta(days=7), end_of_all, cadence)
     if closing is not None:
-        reason = rng.choice(list(ClosureReason))
+        # The first closures take each reason once, so any caseload with nine closed clients shows them all;
+        # after that "employed" is the most common, as in the pilots.
+        reasons = list(ClosureReason)
+        b.closed += 1
+        reason = reasons[b.closed - 1] if b.closed <= len(reasons) else rng.choice([*reasons, *[reasons[0]] * 4])
         b.add(
             Closure,
             client_id=client.id,

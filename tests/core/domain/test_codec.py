@@ -3,6 +3,7 @@ from datetime import date, time
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers.factories import client
 from tyokykyapp.domain import (
     RECORD_TYPES,
     Consent,
@@ -14,7 +15,6 @@ from tyokykyapp.domain import (
     WorkHistoryEntry,
 )
 from tyokykyapp.domain.codec import from_json, to_json
-from tests.helpers.factories import client
 
 
 def test_nested_records_round_trip() -> None:
@@ -51,6 +51,7 @@ def test_every_record_kind_is_registered_once() -> None:
 def test_any_text_round_trips(family: str, notes: str, tasks: list[str]) -> None:
     c = client(family_name=family, notes=notes)
     assert from_json(type(c), to_json(c)) == c
-    profile = VocationalProfile(client_id=c.id, updated_on=date(2026, 1, 1),
-                                work_history=[WorkHistoryEntry(tasks=t) for t in tasks])
+    profile = VocationalProfile(
+        client_id=c.id, updated_on=date(2026, 1, 1), work_history=[WorkHistoryEntry(tasks=t) for t in tasks]
+    )
     assert from_json(VocationalProfile, to_json(profile)) == profile

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from tests.helpers.factories import client
 from tyokykyapp.domain import ValidationError, validate
 from tyokykyapp.domain.identity_code import birth_date_of, check_identity_code
-from tests.helpers.factories import client
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tyokykyapp.domain import Meeting, ValidationError, validate
 from tyokykyapp.domain.text_rules import MAX_TEXT_LENGTH
-from datetime import date
 
 
 def meeting(notes: str) -> Meeting:

@@ -1,8 +1,8 @@
 from datetime import date
 
+from tests.helpers.factories import agreement, file_in, profile, signed_consent
 from tyokykyapp.domain import ChecklistTick, KykyviisariResult, Meeting, NetworkContact, Phase
 from tyokykyapp.process import CHECKLISTS, checklist, checklist_keys
-from tests.helpers.factories import agreement, file_in, profile, signed_consent
 
 D = date(2026, 3, 1)
 
@@ -19,8 +19,15 @@ def test_every_phase_has_a_checklist_with_unique_keys() -> None:
 
 def test_mapping_checklist_follows_the_quality_criteria() -> None:
     keys = {s.key for s in CHECKLISTS[Phase.MAPPING]}
-    assert {"agreement_signed", "consent_recorded", "vocational_profile", "kykyviisari", "cv_updated",
-            "job_seeker_registration_checked", "benefits_counselling"} <= keys
+    assert {
+        "agreement_signed",
+        "consent_recorded",
+        "vocational_profile",
+        "kykyviisari",
+        "cv_updated",
+        "job_seeker_registration_checked",
+        "benefits_counselling",
+    } <= keys
 
 
 def test_items_are_done_by_records_with_their_dates() -> None:

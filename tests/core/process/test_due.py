@@ -81,8 +81,9 @@ def test_pay_subsidy_renewal_while_the_job_goes_on() -> None:
     job = JobFacts(kind=EmploymentKind.EMPLOYMENT, start_on=START, pay_subsidy_renewal_on=renewal)
     f = facts(Phase.MAINTENANCE, maintenance_level=MaintenanceLevel.LIGHT, last_meeting_on=renewal, jobs=(job,))
     assert_edges(f, DueKind.PAY_SUBSIDY_RENEWAL, renewal)
-    ended = JobFacts(kind=EmploymentKind.EMPLOYMENT, start_on=START, end_on=date(2026, 9, 1),
-                     pay_subsidy_renewal_on=renewal)
+    ended = JobFacts(
+        kind=EmploymentKind.EMPLOYMENT, start_on=START, end_on=date(2026, 9, 1), pay_subsidy_renewal_on=renewal
+    )
     f = facts(Phase.MAINTENANCE, maintenance_level=MaintenanceLevel.LIGHT, jobs=(ended,))
     assert state(f, DueKind.PAY_SUBSIDY_RENEWAL, renewal) == "none"
 

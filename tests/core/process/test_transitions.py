@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from tests.helpers.factories import agreement, file_in, job, profile, signed_consent
 from tyokykyapp.domain import ClosureReason, ConsentMethod, EmploymentKind, MaintenanceLevel, Phase
 from tyokykyapp.process import ALLOWED_MOVES, Move, TransitionRefused, check_level_change, check_move
-from tests.helpers.factories import agreement, file_in, job, profile, signed_consent
 
 D = date(2026, 3, 1)
 

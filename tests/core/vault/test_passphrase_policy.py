@@ -27,7 +27,12 @@ def test_obvious_passphrases_are_refused_with_a_reason(passphrase: str, why: str
 
 @pytest.mark.parametrize(
     "passphrase",
-    ["kolme pientä kissaa hyppii", "salasanakirja on hyvä kirja", "Mökki järven rannalla 1987", "🐱🐶🐭🐹🐰🦊🐻🐼🐨🐯🦁🐮"],
+    [
+        "kolme pientä kissaa hyppii",
+        "salasanakirja on hyvä kirja",
+        "Mökki järven rannalla 1987",
+        "🐱🐶🐭🐹🐰🦊🐻🐼🐨🐯🦁🐮",
+    ],
 )
 def test_good_passphrases_pass(passphrase: str) -> None:
     assert passphrase_problem(passphrase) is None

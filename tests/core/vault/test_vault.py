@@ -111,7 +111,7 @@ def test_no_vault_in_an_empty_folder(tmp_path: Path) -> None:
 
 
 def test_change_passphrase_rewrites_only_the_key_file(vault_folder: Path) -> None:
-    client_id, recovery_key = make_vault(vault_folder)
+    _client_id, recovery_key = make_vault(vault_folder)
     db_before = (vault_folder / "vault.db").read_bytes()
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         with pytest.raises(WeakPassphrase):
@@ -267,7 +267,7 @@ def test_vault_from_a_newer_version_is_refused(vault_folder: Path) -> None:
 
 
 def test_second_instance_in_this_process_is_refused(vault_folder: Path) -> None:
-    client_id, _key = make_vault(vault_folder)
+    _client_id, _key = make_vault(vault_folder)
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         with pytest.raises(VaultInUse, match="already open"):
             Vault.unlock(vault_folder, passphrase=PASSPHRASE)
@@ -283,9 +283,20 @@ def test_second_instance_in_another_process_is_refused(vault_folder: Path, tmp_p
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE):
         result = subprocess.run(
-            [sys.executable, "-m", "tyokykyapp", "--vault", str(vault_folder), "--passphrase-file", str(secret),
-             "clients"],
-            capture_output=True, text=True, env=os.environ | {"TYOKYKY_LANG": "en"}, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "tyokykyapp",
+                "--vault",
+                str(vault_folder),
+                "--passphrase-file",
+                str(secret),
+                "clients",
+            ],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"TYOKYKY_LANG": "en"},
+            timeout=60,
         )
     assert result.returncode == 1
     assert "already open" in result.stderr and "Traceback" not in result.stderr

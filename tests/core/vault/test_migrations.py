@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
+from tyokykyapp.domain import Client
+from tyokykyapp.vault import Vault
+from tyokykyapp.vault.migrations import all_migrations, latest_version, schema_version
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "vault_v1"
+
+
+@pytest.fixture
+def v1_vault(tmp_path: Path) -> Path:
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    migrations = all_migrations()
+    assert [m.number for m in migrations] == list(range(1, len(migrations) + 1))
+    assert migrations[0].name == "0001_initial.sql"
+
+
+def test_a_version_1_vault_opens_in_the_newest_and_its_records_are_searchable(v1_vault: Path) -> None:
+    with Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == latest_version() > 1
+        client = vault.repo.get(Client, V1_CLIENT_ID)
+        assert client.family_name == "Sjöberg"
+        assert vault.repo.client_file(V1_CLIENT_ID).meetings[0].notes.startswith("Ensitapaaminen")
+        # Migration 0002 indexed what version 1 had written.
+        assert [hit.kind for hit in vault.repo.search("puutarha")] == ["meeting"]
+        assert [hit.client_id for hit in vault.repo.search("sjöb")] == [V1_CLIENT_ID]
+        assert vault.check() == []
+    with Vault.unlock(v1_vault, recovery_key=V1_RECOVERY_KEY) as vault:
+        assert schema_version(vault.connection) == latest_version()
+
+
+def test_a_failing_migration_leaves_the_vault_at_its_old_version(
+    v1_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tyokykyapp.vault.migrations as migrations
+
+    real = migrations.all_migrations
+
+    def broken() -> list[migrations.Migration]:
+        found = real()
+        return [
+            *found[:-1],
+            migrations.Migration(found[-1].number, found[-1].name, found[-1].sql + "\nTHIS IS NOT SQL;"),
+        ]
+
+    monkeypatch.setattr(migrations, "all_migrations", broken)
+    with pytest.raises(Exception, match="syntax"):
+        Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE)
+    monkeypatch.undo()
+    with Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE) as vault:
+        assert vault.repo.search("puutarha")

@@ -1,0 +1,57 @@
+"""A marker saved in a client's notes is nowhere on disk afterwards: not in the vault folder (database,
+WAL, key file, lock), the temp folder, or the user's data folders."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.factories import client
+from tests.helpers.vaults import PASSPHRASE, all_files
+from tyokykyapp.domain import Meeting
+from tyokykyapp.vault import Vault
+
+MARKER = "ZEBRA-MARKER-7f3a"
+
+
+def encodings(marker: str) -> list[bytes]:
+    return [marker.encode("utf-8"), marker.encode("utf-16-le"), marker.encode("utf-16-be")]
+
+
+def scan(folders: list[Path]) -> list[Path]:
+    found = []
+    for folder in folders:
+        for path in all_files(folder):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if any(e in data for e in encodings(MARKER)):
+                found.append(path)
+    return found
+
+
+def test_marker_in_notes_never_reaches_the_disk_in_plain_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    folder = tmp_path / "vault"
+    vault, _key = Vault.create(folder, PASSPHRASE)
+    with vault:
+        c = vault.repo.save(client(notes=f"alku {MARKER} loppu"))
+        meeting = vault.repo.save(Meeting(client_id=c.id, on=date(2026, 3, 1), notes=MARKER * 200))
+        # Hold the data while the WAL is live, then edit and search: every write path runs.
+        assert scan([folder, temp]) == []
+        meeting.notes = f"muutettu {MARKER}"
+        vault.repo.save(meeting)
+        assert vault.repo.search(MARKER.split("-")[0])
+        big_sort = vault.connection.execute("SELECT data FROM records ORDER BY data DESC, random()").fetchall()
+        assert big_sort
+        assert scan([folder, temp]) == []
+    assert scan([folder, temp, Path(os.environ["HOME"])]) == []
+    assert scan([folder]) == []  # after the final checkpoint too
