@@ -146,7 +146,7 @@ def test_passwd_and_wrong_passphrase(demo_run: Run, secrets_dir: Path) -> None:
     code, _out, err = demo_run("passwd", "--new-passphrase-file", str(secrets_dir / "weak"))
     assert code == 1 and "easy to guess" in one_line_error(err)
     code, out, _err = demo_run("passwd", "--new-passphrase-file", str(secrets_dir / "new"))
-    assert code == 0
+    assert code == 0 and "changed" in out
     code, _out, err = demo_run("clients")
     assert code == 1 and one_line_error(err) == "tyokykyapp: Wrong passphrase."
     (secrets_dir / "pass").write_text(NEW_PASSPHRASE, encoding="utf-8")
