@@ -229,6 +229,14 @@ def test_processes_exit_with_the_documented_codes(vault_folder: Path, secrets_di
     assert "Traceback" not in no_secret.stderr
     usage = run_process("--vault", str(vault_folder), "clients", "--bogus")
     assert usage.returncode == 2
+    database = vault_folder / "vault.db"
+    intact = database.read_bytes()
+    database.write_bytes(b"\x00" * len(intact))
+    damaged_db = run_process("--vault", str(vault_folder), "--passphrase-file", str(secrets_dir / "pass"), "check")
+    # One line from the app; nothing from SQLCipher's own log.
+    assert damaged_db.returncode == 1 and damaged_db.stderr.count("\n") == 1
+    assert "damaged" in damaged_db.stderr
+    database.write_bytes(intact)
     (vault_folder / "vault.keys").write_text("{", encoding="utf-8")
     damaged = run_process("--vault", str(vault_folder), "--passphrase-file", str(secrets_dir / "pass"), "check")
     assert damaged.returncode == 1 and "damaged" in damaged.stderr and "Traceback" not in damaged.stderr
