@@ -7,6 +7,7 @@ Every public method that writes runs in one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -270,16 +271,10 @@ class Repository:
             getattr(file, FILE_LISTS[row[0]]).append(_decode(*row))
         return file
 
-    def clients(
-        self,
-        *,
-        phase: Phase | None = None,
-        level: MaintenanceLevel | None = None,
-        deleted: bool = False,
-        limit: int = -1,
-        offset: int = 0,
-    ) -> list[ClientSummary]:
-        """Clients in alphabetical order (family name first), filtered, one page at a time."""
+    @staticmethod
+    def _client_filter(
+        phase: Phase | None, level: MaintenanceLevel | None, deleted: bool, ids: Collection[str] | None
+    ) -> tuple[str, list[Any]]:
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
         if phase is not None:
@@ -288,10 +283,39 @@ class Repository:
         if level is not None:
             where.append("maintenance_level = ?")
             params.append(level.value)
+        if ids is not None:
+            chosen = list(ids)
+            where.append(f"id IN ({', '.join('?' * len(chosen))})" if chosen else "0")
+            params += chosen
+        return " AND ".join(where), params
+
+    def count_clients(
+        self,
+        *,
+        phase: Phase | None = None,
+        level: MaintenanceLevel | None = None,
+        deleted: bool = False,
+        ids: Collection[str] | None = None,
+    ) -> int:
+        where, params = self._client_filter(phase, level, deleted, ids)
+        with known_errors():
+            return int(self._db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
+
+    def clients(
+        self,
+        *,
+        phase: Phase | None = None,
+        level: MaintenanceLevel | None = None,
+        deleted: bool = False,
+        ids: Collection[str] | None = None,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[ClientSummary]:
+        """Clients in alphabetical order (family name first), filtered, one page at a time."""
+        where, params = self._client_filter(phase, level, deleted, ids)
         with known_errors():
             rows = self._db.execute(
-                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {' AND '.join(where)}"
-                " ORDER BY sort_name, seq LIMIT ? OFFSET ?",
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY sort_name, seq LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             ).fetchall()
         return [_summary(row) for row in rows]

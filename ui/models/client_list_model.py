@@ -1,0 +1,108 @@
+"""The client list as a Qt model over paged queries: rows are fetched a page at a time as the view
+scrolls, so 10,000 clients cost one page of rows, not 10,000 widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tyokykyapp.domain import MaintenanceLevel, Phase
+from tyokykyapp.i18n import _, ngettext
+from tyokykyapp.vault import ClientSummary, Repository
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ClientListModel(QAbstractTableModel):
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._repo: Repository | None = None
+        self._rows: list[ClientSummary] = []
+        self._total = 0
+        self.phase: Phase | None = None
+        self.level: MaintenanceLevel | None = None
+        self.deleted = False
+        self.ids: Collection[str] | None = None
+
+    def headers(self) -> list[str]:
+        return [_("Name"), _("Phase"), _("Support level"), _("In phase"), _("Started")]
+
+    def set_repository(self, repo: Repository | None) -> None:
+        self._repo = repo
+        self.reload()
+
+    def set_filter(self, *, phase: Phase | None, level: MaintenanceLevel | None, ids: Collection[str] | None) -> None:
+        self.phase, self.level, self.ids = phase, level, ids
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        if self._repo is not None:
+            self._total = self._repo.count_clients(
+                phase=self.phase, level=self.level, deleted=self.deleted, ids=self.ids
+            )
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if self._repo is None or parent.isValid():
+            return
+        page = self._repo.clients(
+            phase=self.phase, level=self.level, deleted=self.deleted, ids=self.ids, limit=PAGE, offset=len(self._rows)
+        )
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def client_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == self.ID_ROLE:
+            return row.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return f"{row.family_name}, {row.given_names}"
+        if column == 1:
+            return row.phase.label
+        if column == 2:
+            return row.maintenance_level.label if row.maintenance_level else ""
+        if column == 3:
+            days = (date.today() - row.phase_since).days
+            return ngettext("{n} day", "{n} days", days).format(n=days)
+        return row.started_on.strftime("%d.%m.%Y")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None

@@ -1,0 +1,124 @@
+"""Today: what is due and overdue, the caseload by phase and level (click to filter the list), and the
+clients opened recently."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tyokykyapp.domain import Client, MaintenanceLevel, NotFound, Phase
+from tyokykyapp.i18n import _
+from tyokykyapp.services import Changes, due_list
+from ui.models.due_model import DueModel
+from ui.operations import Operations
+from ui.widgets.named import named
+
+RECENT_KEY = "recent_clients"
+RECENT_COUNT = 8
+
+
+class TodayScreen(QWidget):
+    open_client = Signal(str)
+    filter_requested = Signal(object, object)  # Phase | None, MaintenanceLevel | None
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        due_box = QGroupBox(_("Due and overdue"))
+        self.due_model = DueModel()
+        self.due_view = named(QTableView(), "dueList", _("Due and overdue"))
+        self.due_view.setModel(self.due_model)
+        self.due_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.due_view.horizontalHeader().setStretchLastSection(True)
+        self.due_view.activated.connect(self._open_due)
+        self.due_view.doubleClicked.connect(self._open_due)
+        QVBoxLayout(due_box).addWidget(self.due_view)
+        left.addWidget(due_box)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        self.caseload_box = QGroupBox(_("Caseload"))
+        self.caseload_grid = QGridLayout(self.caseload_box)
+        right.addWidget(self.caseload_box)
+        recent_box = QGroupBox(_("Recently opened"))
+        self.recent = named(QListWidget(), "recentClients", _("Recently opened"))
+        self.recent.itemActivated.connect(lambda item: self.open_client.emit(item.data(256)))
+        QVBoxLayout(recent_box).addWidget(self.recent)
+        right.addWidget(recent_box)
+        right.addStretch()
+        layout.addLayout(right, 2)
+        ops.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.caseload or changes.kinds:
+            self.refresh()
+
+    def refresh(self) -> None:
+        vault = self.ops.require_vault()
+        names = {s.id: s.name for s in vault.repo.clients()}
+        self.due_model.set_items([(item, names.get(item.client_id, "")) for item in due_list(vault, date.today())])
+        self._fill_caseload(vault.repo.caseload_counts())
+        self.recent.clear()
+        for client_id in vault.repo.setting(RECENT_KEY, []):
+            if client_id in names:
+                item = QListWidgetItem(names[client_id])
+                item.setData(256, client_id)
+                self.recent.addItem(item)
+
+    def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
+        while self.caseload_grid.count():
+            item = self.caseload_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        row = 0
+        for phase in Phase:
+            total = sum(n for (p, _level), n in counts.items() if p is phase)
+            self._caseload_button(row, phase.label, total, phase, None)
+            row += 1
+            if phase is Phase.MAINTENANCE:
+                for level in MaintenanceLevel:
+                    self._caseload_button(row, "    " + level.label, counts.get((phase, level), 0), phase, level)
+                    row += 1
+
+    def _caseload_button(self, row: int, text: str, count: int, phase: Phase, level: MaintenanceLevel | None) -> None:
+        button = named(QPushButton(text), f"caseload_{phase.value}_{level.value if level else 'all'}")
+        button.setFlat(True)
+        button.setAccessibleName(_("{what}: {n} clients, show them").format(what=text.strip(), n=count))
+        button.clicked.connect(lambda: self.filter_requested.emit(phase, level))
+        self.caseload_grid.addWidget(button, row, 0)
+        self.caseload_grid.addWidget(QLabel(str(count)), row, 1)
+
+    def _open_due(self, index: QModelIndex) -> None:
+        self.open_client.emit(self.due_model.data(index, DueModel.ID_ROLE))
+
+
+def remember_opened(ops: Operations, client_id: str) -> None:
+    """Keep the recently opened clients in the vault (they are client data, so never in QSettings)."""
+    vault = ops.require_vault()
+    try:
+        vault.repo.get(Client, client_id)
+    except NotFound:
+        return
+    recent = [client_id, *[c for c in vault.repo.setting(RECENT_KEY, []) if c != client_id]][:RECENT_COUNT]
+    vault.repo.set_setting(RECENT_KEY, recent)

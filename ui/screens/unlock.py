@@ -1,0 +1,123 @@
+"""Unlocking: the passphrase, or the recovery key followed by a new passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from tyokykyapp.domain import UserError
+from tyokykyapp.i18n import _
+from tyokykyapp.vault import Vault
+from ui.screens.welcome import PassphrasePair, heading, paragraph
+from ui.widgets.named import message_label, named, secret_edit
+
+
+class UnlockScreen(QWidget):
+    unlocked = Signal(object)  # Vault
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._passphrase_page())
+        self.pages.addWidget(self._recovery_page())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignTop)
+
+    def _passphrase_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("Työkyky is locked")))
+        form = QFormLayout()
+        self.passphrase = secret_edit("passphraseEdit", "")
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        form.addRow(_("Passphrase"), self.passphrase)
+        layout.addLayout(form)
+        self.message = message_label("unlockMessage")
+        self.message.setAccessibleName(_("Message"))
+        layout.addWidget(self.message)
+        unlock = named(QPushButton(_("Unlock")), "unlockButton")
+        unlock.setDefault(True)
+        unlock.clicked.connect(self.try_unlock)
+        layout.addWidget(unlock, 0, Qt.AlignmentFlag.AlignLeft)
+        forgot = named(QPushButton(_("Forgot the passphrase? Use the recovery key")), "forgotButton")
+        forgot.setFlat(True)
+        forgot.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        layout.addWidget(forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("Open with the recovery key")))
+        layout.addWidget(
+            paragraph(_("Type the recovery key from the sheet in the safe, then choose a new passphrase."))
+        )
+        form = QFormLayout()
+        self.recovery_key = named(QLineEdit(), "recoveryKeyEdit")
+        self.recovery_key.setAccessibleName(_("Recovery key"))
+        self.recovery_key.setPlaceholderText("ABCD-EFGH-…")
+        form.addRow(_("Recovery key"), self.recovery_key)
+        layout.addLayout(form)
+        self.new_passphrase = PassphrasePair()
+        layout.addWidget(self.new_passphrase)
+        self.recovery_message = message_label("recoveryMessage")
+        layout.addWidget(self.recovery_message)
+        button = named(QPushButton(_("Open and set the new passphrase")), "recoverButton")
+        button.clicked.connect(self.try_recover)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        back = named(QPushButton(_("Back to the passphrase")), "backToPassphraseButton")
+        back.setFlat(True)
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def reset(self) -> None:
+        self.pages.setCurrentIndex(0)
+        for edit in (self.passphrase, self.recovery_key):
+            edit.clear()
+        self.new_passphrase.clear()
+        self.message.clear()
+        self.recovery_message.clear()
+        self.passphrase.setFocus()
+
+    def try_unlock(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
+        except UserError as error:
+            self.message.setText(str(error))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()  # the passphrase does not stay in the widget
+        self.message.clear()
+        self.unlocked.emit(vault)
+
+    def try_recover(self) -> None:
+        problem = self.new_passphrase.problem()
+        if problem:
+            self.recovery_message.setText(problem)
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            vault = Vault.unlock(self.folder, recovery_key=self.recovery_key.text())
+            try:
+                vault.change_passphrase(self.new_passphrase.value())
+            except UserError:
+                vault.close()
+                raise
+        except UserError as error:
+            self.recovery_message.setText(str(error))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.reset()
+        self.unlocked.emit(vault)

@@ -1,0 +1,221 @@
+"""First run: create the vault (passphrase twice, with a strength indicator), show the recovery key once,
+ask for the coach's details, or try a demo vault first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tyokykyapp.domain import UserError
+from tyokykyapp.i18n import _
+from tyokykyapp.services import CoachDetails, set_coach_details
+from tyokykyapp.vault import Vault, passphrase_problem
+from ui.widgets.named import message_label, named, secret_edit
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def paragraph(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class PassphrasePair(QWidget):
+    """New passphrase typed twice, with a live verdict in words (not colour alone)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.first = secret_edit("newPassphraseEdit", "")
+        self.second = secret_edit("repeatPassphraseEdit", "")
+        self.first.setAccessibleName(_("New passphrase"))
+        self.second.setAccessibleName(_("New passphrase again"))
+        self.verdict = named(QLabel(), "passphraseStrength")
+        self.verdict.setWordWrap(True)
+        form.addRow(_("New passphrase"), self.first)
+        form.addRow(_("Again"), self.second)
+        form.addRow("", self.verdict)
+        self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._update)
+        self._update()
+
+    def problem(self) -> str | None:
+        problem = passphrase_problem(self.first.text())
+        if problem:
+            return problem
+        if self.first.text() != self.second.text():
+            return _("The two passphrases differ.")
+        return None
+
+    def _update(self) -> None:
+        problem = self.problem() if self.first.text() else _("Use several words, at least 12 characters.")
+        self.verdict.setText(("✗ " + problem) if problem else ("✓ " + _("A good passphrase.")))
+        self.changed.emit()
+
+    def value(self) -> str:
+        return str(self.first.text())
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+
+class WelcomeScreen(QWidget):
+    finished = Signal(object)  # the created Vault, after the coach's details
+    demo_requested = Signal()
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.vault: Vault | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._create_page())
+        self.pages.addWidget(self._recovery_page())
+        self.pages.addWidget(self._details_page())
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignTop)
+        outer.setContentsMargins(48, 32, 48, 32)
+
+    # 1. passphrase
+    def _create_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("Welcome to Työkyky")))
+        layout.addWidget(
+            paragraph(
+                _(
+                    "Your client records are kept encrypted on this computer. Choose a passphrase: several "
+                    "words you remember, at least 12 characters. Nobody can open the records without it or "
+                    "the recovery key."
+                )
+            )
+        )
+        self.passphrase = PassphrasePair()
+        layout.addWidget(self.passphrase)
+        self.create_error = message_label("createError")
+        layout.addWidget(self.create_error)
+        buttons = QHBoxLayout()
+        self.create_button = named(QPushButton(_("Create the vault")), "createVaultButton")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        self.passphrase.changed.connect(lambda: self.create_button.setEnabled(self.passphrase.problem() is None))
+        self.create_button.setEnabled(False)
+        demo = named(QPushButton(_("Try with a demo vault first")), "demoVaultButton")
+        demo.clicked.connect(self.demo_requested)
+        buttons.addWidget(self.create_button)
+        buttons.addStretch()
+        buttons.addWidget(demo)
+        layout.addLayout(buttons)
+        return page
+
+    def _create(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.vault, recovery_key = Vault.create(self.folder, self.passphrase.value())
+        except UserError as error:
+            self.create_error.setText(str(error))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self.recovery_label.setText(recovery_key)
+        self.pages.setCurrentIndex(1)
+
+    # 2. recovery key, shown once
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("Your recovery key")))
+        layout.addWidget(
+            paragraph(
+                _(
+                    "If the passphrase is forgotten, or you are not available, this key opens the records. It is "
+                    "shown only now. Write it down or print it, and keep it in the organisation's safe, never "
+                    "with the laptop. Anyone holding it can open the records."
+                )
+            )
+        )
+        self.recovery_label = named(QLabel(), "recoveryKeyLabel")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(20)
+        font.setBold(True)
+        self.recovery_label.setFont(font)
+        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_label.setAccessibleName(_("Recovery key"))
+        layout.addWidget(self.recovery_label)
+        self.stored = QCheckBox(_("I have written the recovery key down or printed it for the safe"))
+        self.stored.setObjectName("recoveryStoredCheck")
+        layout.addWidget(self.stored)
+        next_button = named(QPushButton(_("Continue")), "recoveryContinueButton")
+        next_button.setEnabled(False)
+        self.stored.toggled.connect(next_button.setEnabled)
+        next_button.clicked.connect(self._after_recovery)
+        layout.addWidget(next_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _after_recovery(self) -> None:
+        self.recovery_label.clear()  # the key is not kept on screen
+        self.pages.setCurrentIndex(2)
+
+    # 3. the coach's details, printed on forms
+    def _details_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("About you")))
+        layout.addWidget(paragraph(_("These are printed on the forms you give to clients. You can change them later.")))
+        form = QFormLayout()
+        self.details = {
+            key: named(QLineEdit(), f"coach_{key}") for key in ("name", "organisation", "phone", "email", "address")
+        }
+        labels = {
+            "name": _("Your name"),
+            "organisation": _("Organisation"),
+            "phone": _("Phone"),
+            "email": _("E-mail"),
+            "address": _("Address"),
+        }
+        for key, edit in self.details.items():
+            edit.setAccessibleName(labels[key])
+            form.addRow(labels[key], edit)
+        layout.addLayout(form)
+        done = named(QPushButton(_("Start using Työkyky")), "detailsDoneButton")
+        done.clicked.connect(self._finish)
+        layout.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _finish(self) -> None:
+        assert self.vault is not None
+        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.details.items()})
+        try:
+            set_coach_details(self.vault, details)
+        except UserError as error:
+            self.create_error.setText(str(error))
+            return
+        vault, self.vault = self.vault, None
+        self.finished.emit(vault)
