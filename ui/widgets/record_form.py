@@ -290,6 +290,10 @@ class RecordForm(QWidget):
                 layout.addRow(field_label(f.name), editor.widget)
             self.editors[f.name] = editor
 
+    @property
+    def initial(self) -> Any:
+        return self._initial
+
     def set_value(self, value: Any) -> None:
         self._initial = value
         for name, editor in self.editors.items():

@@ -1,0 +1,53 @@
+"""Every saved version of a record, oldest first, with what each said."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
+
+from tyokykyapp.domain.codec import to_json
+from tyokykyapp.i18n import _
+from tyokykyapp.vault import Revision
+from ui.field_labels import field_label, record_title
+
+
+def readable(revision: Revision) -> str:
+    data = to_json(revision.record)
+    lines = []
+    for key, value in data.items():
+        if key in ("id", "client_id", "created_at", "updated_at") or value in (None, "", []):
+            continue
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
+        lines.append(f"{field_label(key)}: {shown}")
+    return "\n".join(lines)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, revisions: list[Revision], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        kind = revisions[-1].record.KIND
+        self.setWindowTitle(_("History: {what}").format(what=record_title(kind)))
+        self.revisions = revisions
+        self.versions = QListWidget()
+        self.versions.setObjectName("historyVersions")
+        self.versions.setAccessibleName(_("Saved versions"))
+        for revision in revisions:
+            when = revision.saved_at.astimezone().strftime("%d.%m.%Y %H.%M")
+            current = " (" + _("current") + ")" if revision is revisions[-1] else ""
+            self.versions.addItem(_("Version {n}, saved {when}").format(n=revision.version, when=when) + current)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(_("What this version said"))
+        self.versions.currentRowChanged.connect(lambda row: self.text.setPlainText(readable(self.revisions[row])))
+        body = QHBoxLayout()
+        body.addWidget(self.versions, 1)
+        body.addWidget(self.text, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(buttons)
+        self.versions.setCurrentRow(len(revisions) - 1)
+        self.resize(720, 420)

@@ -1,0 +1,74 @@
+"""A titled list of one kind of record with Add, Edit, Delete and History buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+
+from tyokykyapp.domain import Record
+from tyokykyapp.i18n import _
+from ui.field_labels import record_title
+from ui.record_summary import day, summary
+
+
+class RecordSection(QGroupBox):
+    def __init__(
+        self,
+        kind: str,
+        add: Callable[[], None],
+        edit: Callable[[Record], None],
+        delete: Callable[[Record], None],
+        history: Callable[[Record], None],
+    ) -> None:
+        super().__init__(record_title(kind))
+        self.setObjectName(f"section_{kind}")
+        self.kind = kind
+        self.records: list[Record] = []
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName(f"list_{kind}")
+        self.list.setAccessibleName(record_title(kind))
+        self.list.itemActivated.connect(lambda _item: self._with_selected(edit))
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        for text, name, action in (
+            (_("Add…"), "add", add),
+            (_("Edit…"), "edit", lambda: self._with_selected(edit)),
+            (_("Delete"), "delete", lambda: self._with_selected(delete)),
+            (_("History…"), "history", lambda: self._with_selected(history)),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}_{kind}")
+            button.setAccessibleName(f"{text.rstrip('…')} {record_title(kind)}")
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+            if name == "add":
+                self.add_button = button
+        buttons.addStretch()
+        layout.addLayout(buttons)
+
+    def set_records(self, records: list[Record]) -> None:
+        self.records = list(records)
+        self.list.clear()
+        for record in reversed(self.records):  # newest first
+            item = QListWidgetItem(f"{day(record.main_date())}  {summary(record)}")
+            item.setData(Qt.ItemDataRole.UserRole, record.id)
+            self.list.addItem(item)
+        self.list.setMaximumHeight(max(60, min(8, len(records) + 1) * 24))
+
+    def selected(self) -> Record | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self.records if r.id == record_id), None)
+
+    def _with_selected(self, action: Callable[[Record], None]) -> None:
+        record = self.selected()
+        if record is None and self.records:
+            self.list.setCurrentRow(0)
+            record = self.selected()
+        if record is not None:
+            action(record)
