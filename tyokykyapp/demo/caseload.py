@@ -341,14 +341,13 @@ def _build_client(b: _Builder, target: Phase) -> Client:
     client.phase, client.phase_since, client.started_on = Phase.INTAKE, start, start
     _intake_records(b, client, start)
     final = target if target is not Phase.CLOSED else rng.choice(PROGRESSION)
-    span = (b.today - start).days
+    closing = b.today - timedelta(days=rng.randint(0, 60)) if target is Phase.CLOSED else None
+    end_of_all = closing or b.today
+    # The moves are spread over the episode, before any closing.
+    span = (end_of_all - start).days
     steps = PROGRESSION.index(final)
     cut = sorted(start + timedelta(days=int(span * f)) for f in sorted(rng.random() for _ in range(steps)))
-    cut = [max(day, start + timedelta(days=1 + i)) for i, day in enumerate(cut)]
-    closing = b.today - timedelta(days=rng.randint(0, 60)) if target is Phase.CLOSED else None
-    if closing is not None:
-        cut = [min(day, closing) for day in cut]
-    end_of_all = closing or b.today
+    cut = [min(max(day, start + timedelta(days=1 + i)), end_of_all) for i, day in enumerate(cut)]
     for phase, on in zip(PROGRESSION[1 : steps + 1], cut, strict=True):
         if phase is Phase.MAPPING:
             _mapping_records(b, client, on)

@@ -244,6 +244,10 @@ class EmployerContact(Record):
     def main_date(self) -> date | None:
         return self.on
 
+    def check(self) -> None:
+        if not self.employer_id:
+            raise ValidationError("employer_id", _("Choose the employer (add it to the register first)."))
+
 
 class ApplicationChannel(Labelled):
     ADVERTISED = "advertised"

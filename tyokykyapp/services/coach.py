@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tyokykyapp.domain.codec import from_json, to_json
 from tyokykyapp.domain.text_rules import check_texts
+from tyokykyapp.services.changes import Changes
 from tyokykyapp.vault import Vault
 
 _KEY = "coach"
@@ -25,6 +26,7 @@ def coach_details(vault: Vault) -> CoachDetails:
     return from_json(CoachDetails, stored) if stored else CoachDetails()
 
 
-def set_coach_details(vault: Vault, details: CoachDetails) -> None:
+def set_coach_details(vault: Vault, details: CoachDetails) -> Changes:
     check_texts(details)
     vault.repo.set_setting(_KEY, to_json(details))
+    return Changes.of(None, _KEY)

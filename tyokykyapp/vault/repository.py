@@ -335,6 +335,17 @@ class Repository:
         ).fetchall()
         return [_decode(*row) for row in rows]
 
+    def employer_contacts(self, since: date | None = None) -> list[Record]:
+        """The coach's employer-contact log, newest first (contacts of clients in the bin left out)."""
+        rows = self._db.execute(
+            "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
+            " LEFT JOIN clients c ON c.id = r.client_id"
+            " WHERE r.kind = 'employer_contact' AND r.deleted_at IS NULL AND c.deleted_at IS NULL"
+            " AND r.on_date >= ? ORDER BY r.on_date DESC, r.seq DESC",
+            ((since or date.min).isoformat(),),
+        ).fetchall()
+        return [_decode(*row) for row in rows]
+
     def history(self, record_id: str) -> list[Revision]:
         """Every version of a record, oldest first; the last one is the current version."""
         current = self._db.execute(

@@ -44,6 +44,7 @@ from tyokykyapp.services import (
     change_level,
     delete_client,
     delete_record,
+    restore_record,
     save_record,
     tick_checklist_item,
     untick_checklist_item,
@@ -191,6 +192,18 @@ class ClientWorkspace(QWidget):
             actions.addWidget(button)
         header.addLayout(actions)
         layout.addLayout(header)
+
+        self.deleted: Record | None = None
+        self.undo_bar = QWidget()
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = named(QLabel(), "undoLabel")
+        undo_button = named(QPushButton(_("Undo")), "undoDeleteButton")
+        undo_button.clicked.connect(self.undo_delete)
+        undo_layout.addWidget(self.undo_label, 1)
+        undo_layout.addWidget(undo_button)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
 
         self.stepper = PhaseStepper()
         layout.addWidget(self.stepper)
@@ -348,12 +361,17 @@ class ClientWorkspace(QWidget):
         answer = QMessageBox.question(
             self,
             _("Delete"),
-            _("Delete this {what}? It can be restored from its history until the client is erased.").format(
-                what=record_title(record.KIND).lower()
-            ),
+            _("Delete this: {what}? You can undo it right after.").format(what=record_title(record.KIND)),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.ops.call(delete_record, record)
+        if answer == QMessageBox.StandardButton.Yes and self.ops.call(delete_record, record) is not None:
+            self.deleted = record
+            self.undo_label.setText(_("Deleted: {what}").format(what=f"{record_title(record.KIND)}, {summary(record)}"))
+            self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        if self.deleted is not None and self.ops.call(restore_record, self.deleted) is not None:
+            self.deleted = None
+            self.undo_bar.hide()
 
     def show_history(self, record: Record) -> None:
         dialog = HistoryDialog(self.ops.require_vault().repo.history(record.id), self)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from tyokykyapp.domain import Record
 from tyokykyapp.i18n import _
@@ -24,6 +32,7 @@ class RecordSection(QGroupBox):
     ) -> None:
         super().__init__(record_title(kind))
         self.setObjectName(f"section_{kind}")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.kind = kind
         self.records: list[Record] = []
         layout = QVBoxLayout(self)

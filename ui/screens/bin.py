@@ -1,0 +1,71 @@
+"""The bin: deleted clients, restorable until the coach deliberately erases them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tyokykyapp.i18n import _
+from tyokykyapp.services import Changes, purge_client, restore_client
+from ui.models.client_list_model import ClientListModel
+from ui.operations import Operations
+from ui.widgets.named import named
+
+
+class BinScreen(QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Deleted clients stay here until you erase them. Erasing cannot be undone.")))
+        self.model = ClientListModel()
+        self.model.deleted = True
+        self.view = named(QTableView(), "binList", _("Deleted clients"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        layout.addWidget(self.view)
+        buttons = QHBoxLayout()
+        restore = named(QPushButton(_("Restore")), "restoreClientButton")
+        restore.clicked.connect(self.restore)
+        erase = named(QPushButton(_("Erase for good…")), "eraseClientButton")
+        erase.clicked.connect(self.erase)
+        buttons.addWidget(restore)
+        buttons.addStretch()
+        buttons.addWidget(erase)
+        layout.addLayout(buttons)
+        ops.changed.connect(
+            lambda changes: self.model.reload() if isinstance(changes, Changes) and changes.caseload else None
+        )
+        self.model.set_repository(ops.require_vault().repo)
+
+    def _selected(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.client_id(rows[0].row()) if rows else None
+
+    def restore(self) -> None:
+        client_id = self._selected()
+        if client_id:
+            self.ops.call(restore_client, client_id)
+
+    def erase(self) -> None:
+        client_id = self._selected()
+        if not client_id:
+            return
+        answer = QMessageBox.warning(
+            self,
+            _("Erase for good"),
+            _("Erase this client and every record about them for good? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ops.call(purge_client, client_id)

@@ -1,0 +1,97 @@
+"""Settings, built from the declaration in ui/settings.py, plus the coach's details kept in the vault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tyokykyapp.i18n import _
+from tyokykyapp.services import CoachDetails, coach_details, set_coach_details
+from tyokykyapp.vault import Vault
+from ui.operations import Operations
+from ui.settings import SETTINGS, Preferences, Setting
+from ui.widgets.named import named
+
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+
+
+def _editor(setting: Setting, value: Any) -> QWidget:
+    if setting.choices:
+        combo = QComboBox()
+        for choice in setting.choices:
+            combo.addItem(LANGUAGE_NAMES.get(choice, choice), choice)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+    if setting.kind is bool:
+        box = QCheckBox()
+        box.setChecked(bool(value))
+        return box
+    spin = QSpinBox()
+    spin.setRange(setting.minimum, setting.maximum)
+    spin.setValue(int(value))
+    return spin
+
+
+def _value(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    assert isinstance(widget, QSpinBox)
+    return widget.value()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, prefs: Preferences, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_("Settings"))
+        self.prefs, self.ops = prefs, ops
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.editors = {}
+        for setting in SETTINGS:
+            editor = named(_editor(setting, prefs.get(setting.key)), f"setting_{setting.key}", _(setting.label))
+            form.addRow(_(setting.label), editor)
+            self.editors[setting.key] = editor
+        layout.addLayout(form)
+        vault: Vault = ops.require_vault()
+        details = coach_details(vault)
+        box = QGroupBox(_("You and your organisation (printed on forms)"))
+        coach_form = QFormLayout(box)
+        self.coach = {}
+        for key, label in (
+            ("name", _("Your name")),
+            ("organisation", _("Organisation")),
+            ("phone", _("Phone")),
+            ("email", _("E-mail")),
+            ("address", _("Address")),
+        ):
+            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", label)
+            coach_form.addRow(label, edit)
+            self.coach[key] = edit
+        layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
+        if self.ops.call(set_coach_details, details) is None:
+            return
+        for key, editor in self.editors.items():
+            self.prefs.set(key, _value(editor))
+        self.accept()
