@@ -1,24 +1,145 @@
+"""The first run, unlocking, locking and the language switch."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.vaults import PASSPHRASE
+from tests.helpers.factories import client
+from tests.helpers.gui import last_dialog, make_window, set_field, unlock, visible_texts
+from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
+from tyokykyapp.services import add_client, coach_details
 from tyokykyapp.vault import Vault
-from ui.app import MainWindow
+from ui.app import WorkArea
+from ui.screens.unlock import UnlockScreen
+from ui.screens.welcome import WelcomeScreen
 
 
-def test_main_window_welcomes_when_there_is_no_vault(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(tmp_path / "none")
-    qtbot.addWidget(window)
-    window.show()
-    assert window.windowTitle() == "Työkyky"
-    assert "No vault" in window.centralWidget().text()  # type: ignore[attr-defined]
+def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, vault_folder, tmp_path)
+    welcome = window.stack.currentWidget()
+    assert isinstance(welcome, WelcomeScreen)
+    create = welcome.findChild(QPushButton, "createVaultButton")
+    welcome.passphrase.first.setText("salasana12345")
+    welcome.passphrase.second.setText("salasana12345")
+    assert not create.isEnabled() and "easy to guess" in welcome.passphrase.verdict.text()
+    welcome.passphrase.first.setText(PASSPHRASE)
+    welcome.passphrase.second.setText(PASSPHRASE + "x")
+    assert not create.isEnabled() and "differ" in welcome.passphrase.verdict.text()
+    welcome.passphrase.second.setText(PASSPHRASE)
+    assert create.isEnabled() and "✓" in welcome.passphrase.verdict.text()
+    qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+    key = welcome.recovery_label.text()
+    assert len(key.replace("-", "")) == 28
+    assert welcome.passphrase.first.text() == ""  # the passphrase does not stay in the widget
+    cont = welcome.findChild(QPushButton, "recoveryContinueButton")
+    assert not cont.isEnabled()
+    welcome.stored.setChecked(True)
+    qtbot.mouseClick(cont, Qt.MouseButton.LeftButton)
+    assert welcome.recovery_label.text() == ""
+    welcome.details["name"].setText("Riikka Räsänen")
+    welcome.details["organisation"].setText("Helsingin kaupunki")
+    qtbot.mouseClick(welcome.findChild(QPushButton, "detailsDoneButton"), Qt.MouseButton.LeftButton)
+    assert isinstance(window.stack.currentWidget(), WorkArea)
+    assert coach_details(window.ops.require_vault()).organisation == "Helsingin kaupunki"
+    window.lock()
+    Vault.unlock(vault_folder, recovery_key=key).close()
 
 
-def test_main_window_is_locked_over_an_existing_vault(qtbot: QtBot, vault_folder: Path) -> None:
+def test_wrong_passphrase_says_so_and_lets_the_coach_try_again(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
     Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = MainWindow(vault_folder)
-    qtbot.addWidget(window)
-    assert "locked" in window.centralWidget().text()  # type: ignore[attr-defined]
+    window = make_window(qtbot, vault_folder, tmp_path)
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, UnlockScreen)
+    qtbot.keyClicks(screen.passphrase, "not the right one")
+    qtbot.mouseClick(screen.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Wrong passphrase."
+    unlock(window)
+    assert isinstance(window.stack.currentWidget(), WorkArea)
+
+
+def test_vault_open_elsewhere_gets_its_own_message(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    other, _key = Vault.create(vault_folder, PASSPHRASE)
+    with other:
+        window = make_window(qtbot, vault_folder, tmp_path)
+        unlock(window)
+        assert "already open" in window.stack.currentWidget().message.text()  # type: ignore[attr-defined]
+
+
+def test_forgotten_passphrase_recovery_sets_a_new_one(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, key = Vault.create(vault_folder, PASSPHRASE)
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, UnlockScreen)
+    qtbot.mouseClick(screen.findChild(QPushButton, "forgotButton"), Qt.MouseButton.LeftButton)
+    screen.recovery_key.setText(key.lower())
+    screen.new_passphrase.first.setText(NEW_PASSPHRASE)
+    screen.new_passphrase.second.setText(NEW_PASSPHRASE)
+    screen.try_recover()
+    assert isinstance(window.stack.currentWidget(), WorkArea)
+    window.lock()
+    Vault.unlock(vault_folder, passphrase=NEW_PASSPHRASE).close()
+
+
+def test_lock_empties_every_view_and_an_unsaved_meeting_survives(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(family_name="Zyxwvutsson", given_names="Aino")
+    add_client(vault, c)
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert "Zyxwvutsson" in visible_texts()
+    qtbot.mouseClick(window.findChild(QPushButton, "newMeetingButton"), Qt.MouseButton.LeftButton)
+    dialog = last_dialog(workspace)
+    set_field(dialog, "notes", "Keskeneräinen muistiinpano: työkokeilu kahvilassa")
+    # Auto-lock fires after the (here very short) inactivity period.
+    window.auto_lock.setInterval(50)
+    window.auto_lock.start()
+    qtbot.waitUntil(lambda: window.ops.vault is None, timeout=3000)
+    qtbot.wait(10)
+    shown = visible_texts()
+    assert "Zyxwvutsson" not in shown and "Keskeneräinen" not in shown
+    assert window.windowTitle() == "Työkyky"
+    assert window.work is None and isinstance(window.stack.currentWidget(), UnlockScreen)
+    unlock(window)
+    restored = last_dialog(window.work.workspace)  # type: ignore[union-attr]
+    assert restored.form.editors["notes"].get() == "Keskeneräinen muistiinpano: työkokeilu kahvilassa"
+    qtbot.mouseClick(restored.save_button, Qt.MouseButton.LeftButton)
+    meetings = window.ops.require_vault().repo.client_file(c.id).meetings
+    assert [m.notes for m in meetings] == ["Keskeneräinen muistiinpano: työkokeilu kahvilassa"]
+
+
+def test_ctrl_l_locks(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.ops.vault is None
+
+
+def test_language_switch_changes_the_visible_texts(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path, language="fi")
+    unlock(window)
+    assert window.work is not None
+    assert window.work.nav.item(1).text() == "Asiakkaat"
+    window.work.language.setCurrentIndex(window.work.language.findData("sv"))
+    assert window.work is not None and window.work.nav.item(1).text() == "Klienter"
+    assert window.work.findChild(QPushButton, "lockButton").text().startswith("Lås")
+    window.work.language.setCurrentIndex(window.work.language.findData("en"))
+    assert window.work.nav.item(1).text() == "Clients"
+    assert window.prefs.get("language") == "en"

@@ -42,10 +42,12 @@ class BinScreen(QWidget):
         buttons.addStretch()
         buttons.addWidget(erase)
         layout.addLayout(buttons)
-        ops.changed.connect(
-            lambda changes: self.model.reload() if isinstance(changes, Changes) and changes.caseload else None
-        )
+        ops.changed.connect(self._on_changed)
         self.model.set_repository(ops.require_vault().repo)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.caseload:
+            self.model.reload()
 
     def _selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()

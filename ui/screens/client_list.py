@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,7 @@ from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services import Changes
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import named
 
 
@@ -36,14 +36,14 @@ class ClientListScreen(QWidget):
         self.search = named(QLineEdit(), "searchEdit", _("Search names and notes"))
         self.search.setPlaceholderText(_("Search names and notes…"))
         self.search.setClearButtonEnabled(True)
-        self.phase = named(QComboBox(), "phaseFilter", _("Phase"))
-        self.phase.addItem(_("All phases"), None)
+        self.phase = named(ChoiceCombo(), "phaseFilter", _("Phase"))
+        self.phase.add(None, _("All phases"))
         for phase in Phase:
-            self.phase.addItem(phase.label, phase)
-        self.level = named(QComboBox(), "levelFilter", _("Support level"))
-        self.level.addItem(_("All levels"), None)
+            self.phase.add(phase, phase.label)
+        self.level = named(ChoiceCombo(), "levelFilter", _("Support level"))
+        self.level.add(None, _("All levels"))
         for level in MaintenanceLevel:
-            self.level.addItem(level.label, level)
+            self.level.add(level, level.label)
         new = named(QPushButton(_("New client…")), "newClientButton")
         new.clicked.connect(self.new_client)
         bar.addWidget(self.search, 3)
@@ -80,8 +80,8 @@ class ClientListScreen(QWidget):
 
     def show_filter(self, phase: Phase | None, level: MaintenanceLevel | None) -> None:
         self.search.clear()
-        self.phase.setCurrentIndex(max(0, self.phase.findData(phase)))
-        self.level.setCurrentIndex(max(0, self.level.findData(level)))
+        self.phase.select(phase)
+        self.level.select(level)
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -89,7 +89,7 @@ class ClientListScreen(QWidget):
         ids = None
         if text:
             ids = {hit.client_id for hit in self.ops.require_vault().repo.search(text)}
-        self.model.set_filter(phase=self.phase.currentData(), level=self.level.currentData(), ids=ids)
+        self.model.set_filter(phase=self.phase.value(), level=self.level.value(), ids=ids)
         self.count.setText(ngettext("{n} client", "{n} clients", self.model.total).format(n=self.model.total))
 
     def _open(self, index: QModelIndex) -> None:

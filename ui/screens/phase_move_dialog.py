@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain import Client, Closure, ClosureReason, MaintenanceLevel, Phase
 from tyokykyapp.i18n import _
 from tyokykyapp.process import ALLOWED_MOVES
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.date_fields import date_edit, from_qdate
 from ui.widgets.named import named
 
@@ -40,23 +40,23 @@ class PhaseMoveDialog(QDialog):
         self.client, self.submit = client, submit
         form = QFormLayout()
         form.addRow(_("Now"), QLabel(client.phase.label))
-        self.target = named(QComboBox(), "moveTarget", _("Move to"))
+        self.target = named(ChoiceCombo(), "moveTarget", _("Move to"))
         for phase in Phase:
             if phase in ALLOWED_MOVES[client.phase]:
-                self.target.addItem(phase.label, phase)
+                self.target.add(phase, phase.label)
         form.addRow(_("Move to"), self.target)
         self.on = named(date_edit(), "moveDate", _("Date"))
         form.addRow(_("Date"), self.on)
         self.reason = named(QLineEdit(), "moveReason", _("Reason"))
         form.addRow(_("Reason"), self.reason)
-        self.level = named(QComboBox(), "moveLevel", _("Support level"))
+        self.level = named(ChoiceCombo(), "moveLevel", _("Support level"))
         for level in MaintenanceLevel:
-            self.level.addItem(level.label, level)
+            self.level.add(level, level.label)
         self.level_label = QLabel(_("Support level"))
         form.addRow(self.level_label, self.level)
-        self.closure_reason = named(QComboBox(), "closureReason", _("Reason for ending"))
+        self.closure_reason = named(ChoiceCombo(), "closureReason", _("Reason for ending"))
         for reason in ClosureReason:
-            self.closure_reason.addItem(reason.label, reason)
+            self.closure_reason.add(reason, reason.label)
         self.closure_label = QLabel(_("Reason for ending"))
         form.addRow(self.closure_label, self.closure_reason)
         self.continuation = named(QPlainTextEdit(), "continuationPath", _("Continuation path"))
@@ -74,10 +74,10 @@ class PhaseMoveDialog(QDialog):
         self._show_fields()
 
     def choose(self, phase: Phase) -> None:
-        self.target.setCurrentIndex(max(0, self.target.findData(phase)))
+        self.target.select(phase)
 
     def _show_fields(self) -> None:
-        target = self.target.currentData()
+        target = self.target.value()
         level_widgets: tuple[QWidget, ...] = (self.level, self.level_label)
         for widget in level_widgets:
             widget.setVisible(target is Phase.MAINTENANCE)
@@ -91,17 +91,17 @@ class PhaseMoveDialog(QDialog):
             widget.setVisible(target is Phase.CLOSED)
 
     def _accept(self) -> None:
-        target: Phase = self.target.currentData()
+        target: Phase = self.target.value()
         on = from_qdate(self.on.date())
         closure = None
         if target is Phase.CLOSED:
             closure = Closure(
                 client_id=self.client.id,
                 closed_on=on,
-                reason=self.closure_reason.currentData(),
+                reason=self.closure_reason.value(),
                 continuation_path=self.continuation.toPlainText(),
             )
-        level = self.level.currentData() if target is Phase.MAINTENANCE else None
+        level = self.level.value() if target is Phase.MAINTENANCE else None
         if self.submit(target, on, self.reason.text(), level, closure):
             self.accept()
 
@@ -115,10 +115,10 @@ class LevelDialog(QDialog):
         self.setWindowTitle(_("Change the support level"))
         self.submit = submit
         form = QFormLayout()
-        self.level = named(QComboBox(), "newLevel", _("Support level"))
+        self.level = named(ChoiceCombo(), "newLevel", _("Support level"))
         for level in MaintenanceLevel:
             if level is not client.maintenance_level:
-                self.level.addItem(level.label, level)
+                self.level.add(level, level.label)
         form.addRow(_("Support level"), self.level)
         self.on = named(date_edit(), "levelDate", _("Date"))
         form.addRow(_("Date"), self.on)
@@ -132,5 +132,5 @@ class LevelDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
-        if self.submit(self.level.currentData(), from_qdate(self.on.date()), self.reason.text()):
+        if self.submit(self.level.value(), from_qdate(self.on.date()), self.reason.text()):
             self.accept()

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -40,6 +39,7 @@ from tyokykyapp.domain import Record, UserError, ValidationError
 from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.i18n import _
 from ui.field_labels import field_label, record_title
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.date_fields import OptionalDateEdit, OptionalTimeEdit, date_edit, from_qdate, to_qdate
 
 # Fields the coach does not edit here: identity, timestamps, and process state (moved by phase actions).
@@ -105,15 +105,10 @@ class Editor:
 
 
 def _combo(items: list[tuple[Any, str]]) -> Editor:
-    combo = QComboBox()
+    combo = ChoiceCombo()
     for value, text in items:
-        combo.addItem(text, value)
-
-    def put(value: Any) -> None:
-        index = combo.findData(value)
-        combo.setCurrentIndex(max(index, 0))
-
-    return Editor(combo, combo.currentData, put)
+        combo.add(value, text)
+    return Editor(combo, combo.value, combo.select)
 
 
 def editor_for(name: str, hint: Any, choices: Choices) -> Editor:

@@ -1,0 +1,71 @@
+"""Searching and filtering the client list, and a 10,000-client caseload."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.factories import client
+from tests.helpers.gui import make_window, unlock
+from tests.helpers.vaults import PASSPHRASE
+from tyokykyapp.demo import generate_caseload
+from tyokykyapp.domain import Meeting, Phase
+from tyokykyapp.services import add_client, save_record
+from tyokykyapp.vault import Vault
+from ui.models.client_list_model import PAGE
+
+
+def test_search_finds_a_word_from_a_meeting_note(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    generate_caseload(vault, 30, seed=9)
+    target = client(family_name="Lindqvist", given_names="Ebba")
+    add_client(vault, target)
+    save_record(vault, Meeting(client_id=target.id, on=date.today(), notes="Kävimme tutustumassa trukkikoulutukseen"))
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    screen = window.work.clients
+    window.work.show_section(screen)
+    qtbot.keyClicks(screen.search, "trukkikoul")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
+    assert screen.model.client_id(0) == target.id
+    assert "1 client" in screen.count.text()
+    screen.search.clear()
+    qtbot.waitUntil(lambda: screen.model.total == 31, timeout=3000)
+
+
+def test_caseload_click_filters_the_list(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    generate_caseload(vault, 40, seed=4)
+    in_job_search = vault.repo.count_clients(phase=Phase.JOB_SEARCH)
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    window.work.today.filter_requested.emit(Phase.JOB_SEARCH, None)
+    assert window.work.content.currentWidget() is window.work.clients
+    assert window.work.clients.model.total == in_job_search > 0
+
+
+def test_ten_thousand_clients_open_without_a_widget_per_row(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    with vault.transaction() as repo:
+        for n in range(10_000):
+            repo.save_in_transaction(client(family_name=f"Asiakas{n:05d}", given_names="Testi"))
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    screen = window.work.clients
+    window.work.show_section(screen)
+    assert screen.model.total == 10_000
+    assert screen.model.rowCount() == PAGE  # one page loaded, the rest fetched on scrolling
+    assert "10000" in screen.count.text().replace(",", "").replace("\u00a0", "")
+    assert len(QApplication.allWidgets()) < 2_000
+    screen.view.scrollToBottom()
+    QApplication.processEvents()
+    assert PAGE < screen.model.rowCount() < 10_000

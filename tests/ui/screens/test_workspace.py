@@ -1,0 +1,205 @@
+"""A whole client journey in the GUI, from referral to closure, without touching the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.gui import last_dialog, make_window, set_field, unlock
+from tests.helpers.vaults import PASSPHRASE
+from tyokykyapp.domain import ClosureReason, EmploymentKind, MaintenanceLevel, Phase, Referral, ReferralSource
+from tyokykyapp.vault import Vault
+from ui.app import MainWindow
+from ui.screens.phase_move_dialog import PhaseMoveDialog
+from ui.screens.workspace import ClientWorkspace
+from ui.widgets.date_fields import to_qdate
+
+
+def click(qtbot: QtBot, parent: object, name: str) -> None:
+    button = parent.findChild(QPushButton, name)  # type: ignore[attr-defined]
+    assert button is not None, name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(qtbot: QtBot, workspace: ClientWorkspace, record_kind: str, **values: object) -> None:
+    click(qtbot, workspace, f"add_{record_kind}")
+    dialog = last_dialog(workspace)
+    for name, value in values.items():
+        set_field(dialog, name, value)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), workspace.ops.last_error
+
+
+def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra: object) -> str:
+    """Open the move dialog, choose `to`, confirm; returns the error shown ('' when the move was made)."""
+    workspace.ops.last_error = ""
+    click(qtbot, workspace, "advancePhaseButton")
+    dialog = workspace.findChildren(PhaseMoveDialog)[-1]
+    dialog.choose(to)
+    dialog.on.setDate(to_qdate(on))
+    if "reason" in extra:
+        dialog.reason.setText(str(extra["reason"]))
+    if "level" in extra:
+        dialog.level.select(extra["level"])
+    if "closure" in extra:
+        dialog.closure_reason.select(extra["closure"])
+        dialog.continuation.setPlainText("Aloittaa ammatilliset opinnot syksyllä.")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "moveOkButton"), Qt.MouseButton.LeftButton)
+    error = workspace.ops.last_error
+    if dialog.isVisible():
+        dialog.reject()
+    return error
+
+
+def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None = None) -> ClientWorkspace:
+    assert window.work is not None
+    window.work.show_section(window.work.clients)
+    click(qtbot, window.work, "newClientButton")
+    dialog = last_dialog(window.work)
+    set_field(dialog, "family_name", "Hämäläinen")
+    set_field(dialog, "given_names", "Väinö")
+    set_field(dialog, "phone", "040 123 4567")
+    set_field(
+        dialog,
+        "referral",
+        Referral(source=ReferralSource.WORK_ACTIVITY, referrer="työvalmentaja", referred_on=referred_on),
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
+    assert window.work.workspace is not None
+    return window.work.workspace
+
+
+def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    start = date.today() - timedelta(days=200)
+    workspace = open_new_client(qtbot, window, referred_on=start)
+    assert workspace.file is not None and workspace.file.client.phase is Phase.INTAKE
+    assert "● " in workspace.stepper.buttons["intake"].text()
+
+    # Intake -> mapping is refused until agreement and consent exist; the message says what is missing.
+    error = move(qtbot, workspace, Phase.MAPPING, date.today())
+    assert "signed job-coaching agreement" in error and "written consent" in error
+    save(qtbot, workspace, "meeting", on=start, notes="Ensitapaaminen työtoimintakeskuksessa")
+    save(qtbot, workspace, "agreement", signed_on=start)
+    save(qtbot, workspace, "consent", given_on=start)
+    assert move(qtbot, workspace, Phase.MAPPING, date.today() - timedelta(days=190)) == ""
+
+    save(
+        qtbot,
+        workspace,
+        "vocational_profile",
+        updated_on=date.today() - timedelta(days=170),
+        work_goals="Keittiötyö osa-aikaisesti",
+    )
+    assert move(qtbot, workspace, Phase.JOB_SEARCH, date.today() - timedelta(days=160)) == ""
+
+    error = move(qtbot, workspace, Phase.SUPPORT, date.today() - timedelta(days=100))
+    assert "work trial that has started" in error
+    save(
+        qtbot,
+        workspace,
+        "employment",
+        kind=EmploymentKind.WORK_TRIAL,
+        start_on=date.today() - timedelta(days=100),
+        title="keittiöapulainen",
+        employer_name="Kahvila Kulma",
+    )
+    assert move(qtbot, workspace, Phase.SUPPORT, date.today() - timedelta(days=100)) == ""
+    assert (
+        move(qtbot, workspace, Phase.MAINTENANCE, date.today() - timedelta(days=60), level=MaintenanceLevel.SUFFICIENT)
+        == ""
+    )
+    assert workspace.file.client.maintenance_level is MaintenanceLevel.SUFFICIENT
+    assert "Sufficient support" in workspace.status_label.text()
+    assert move(qtbot, workspace, Phase.CLOSED, date.today(), closure=ClosureReason.STUDIES) == ""
+
+    file = window.ops.require_vault().repo.client_file(workspace.client_id)
+    assert file.client.phase is Phase.CLOSED
+    assert [p.to_phase for p in file.phase_history] == [
+        Phase.INTAKE,
+        Phase.MAPPING,
+        Phase.JOB_SEARCH,
+        Phase.SUPPORT,
+        Phase.MAINTENANCE,
+        Phase.CLOSED,
+    ]
+    assert file.closures[0].continuation_path.startswith("Aloittaa")
+    assert "● " in workspace.stepper.buttons["closed"].text()
+    assert all("✓ " in workspace.stepper.buttons[p.value].text() for p in Phase if p is not Phase.CLOSED)
+
+    # Re-opening keeps the history.
+    assert move(qtbot, workspace, Phase.INTAKE, date.today(), reason="palasi palveluun") == ""
+    assert len(window.ops.require_vault().repo.client_file(workspace.client_id).phase_history) == 7
+
+
+def test_checklist_tick_records_the_date_and_timeline_lists_everything(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    workspace = open_new_client(qtbot, window)
+    checklist = workspace.phase_pages[Phase.INTAKE].checklist
+    row = next(i for i in range(checklist.count()) if "Privacy notice" in checklist.item(i).text())
+    checklist.item(row).setCheckState(Qt.CheckState.Checked)
+    ticks = window.ops.require_vault().repo.client_file(workspace.client_id).checklist_ticks
+    assert [(t.item, t.ticked_on) for t in ticks] == [("privacy_notice_given", date.today())]
+    save(qtbot, workspace, "meeting", notes="Aikajanalla näkyvä tapaaminen")
+    workspace.stepper.show("timeline")
+    texts = [workspace.timeline.item(i).text() for i in range(workspace.timeline.count())]
+    assert any("Aikajanalla" in t for t in texts) and any("Phase change" in t for t in texts)
+
+
+def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    workspace = open_new_client(qtbot, window)
+    click(qtbot, workspace, "add_employment")
+    dialog = last_dialog(workspace)
+    set_field(dialog, "start_on", date(2026, 5, 1))
+    set_field(dialog, "end_on", date(2026, 4, 1))
+    set_field(dialog, "title", "varastotyöntekijä")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "end date is before the start date" in window.ops.last_error
+    assert dialog.form.editors["title"].get() == "varastotyöntekijä"
+    long_note = "Pitkä muistiinpano 😀 " * 2500
+    click(qtbot, workspace, "add_meeting")
+    meeting = last_dialog(workspace)
+    set_field(meeting, "notes", long_note)
+    qtbot.mouseClick(meeting.save_button, Qt.MouseButton.LeftButton)
+    assert window.ops.require_vault().repo.client_file(workspace.client_id).meetings[0].notes == long_note
+
+
+def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    workspace = open_new_client(qtbot, window)
+    save(qtbot, workspace, "meeting", notes="poistettava")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[attr-defined]
+    workspace.phase_pages[Phase.INTAKE].sections["meeting"].list.setCurrentRow(0)
+    click(qtbot, workspace, "delete_meeting")
+    repo = window.ops.require_vault().repo
+    assert repo.client_file(workspace.client_id).meetings == []
+    click(qtbot, workspace, "undoDeleteButton")
+    assert len(repo.client_file(workspace.client_id).meetings) == 1
+    client_id = workspace.client_id
+    click(qtbot, workspace, "deleteClientButton")
+    assert window.work is not None and window.work.workspace is None
+    QApplication.processEvents()
+    assert repo.is_deleted(client_id)
+    window.work.show_section(window.work.bin)
+    assert window.work.bin.model.rowCount() == 1
+    window.work.bin.view.selectRow(0)
+    click(qtbot, window.work.bin, "restoreClientButton")
+    assert not repo.is_deleted(client_id)

@@ -1,0 +1,32 @@
+"""A combo box whose choices are Python values kept on the Python side.
+
+Qt turns item data into QVariants, and a StrEnum comes back as a plain str, so comparisons like
+`phase is Phase.CLOSED` would silently fail. This combo returns exactly the object that was added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+
+class ChoiceCombo(QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[Any] = []
+
+    def add(self, value: Any, text: str) -> None:
+        self._values.append(value)
+        self.addItem(text)
+
+    def value(self) -> Any:
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def select(self, value: Any) -> None:
+        for index, candidate in enumerate(self._values):
+            if candidate is value or (type(candidate) is type(value) and candidate == value):
+                self.setCurrentIndex(index)
+                return
+        self.setCurrentIndex(0 if self._values else -1)
