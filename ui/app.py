@@ -98,7 +98,6 @@ class WorkArea(QWidget):
 
         body = QHBoxLayout()
         self.nav = named(QListWidget(), "navigation", _("Sections"))
-        self.nav.setMaximumWidth(220)
         self.content = QStackedWidget()
         self.today = TodayScreen(self.ops)
         self.clients = ClientListScreen(self.ops)
@@ -112,6 +111,8 @@ class WorkArea(QWidget):
         ):
             self.nav.addItem(title)
             self.content.addWidget(screen)
+        # Wide enough for the longest section name at any text size (200 % included).
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self.nav.currentRowChanged.connect(self._show_section)
         body.addWidget(self.nav)
         body.addWidget(self.content, 1)

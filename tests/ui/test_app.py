@@ -143,3 +143,31 @@ def test_language_switch_changes_the_visible_texts(qtbot: QtBot, vault_folder: P
     window.work.language.setCurrentIndex(window.work.language.findData("en"))
     assert window.work.nav.item(1).text() == "Clients"
     assert window.prefs.get("language") == "en"
+
+
+def test_closing_with_an_unsaved_form_asks_and_saves(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client()
+    add_client(vault, c)
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    dialog = workspace.add_record("meeting")
+    set_field(dialog, "notes", "tallennetaan suljettaessa")
+    asked = []
+
+    def answer(*_args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", answer)  # type: ignore[attr-defined]
+    assert window.close()
+    assert asked and window.ops.vault is None
+    with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as reopened:
+        assert [m.notes for m in reopened.repo.client_file(c.id).meetings] == ["tallennetaan suljettaessa"]

@@ -24,6 +24,11 @@ class ChoiceCombo(QComboBox):
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
 
+    def has(self, value: Any) -> bool:
+        return any(
+            candidate is value or (type(candidate) is type(value) and candidate == value) for candidate in self._values
+        )
+
     def select(self, value: Any) -> None:
         for index, candidate in enumerate(self._values):
             if candidate is value or (type(candidate) is type(value) and candidate == value):

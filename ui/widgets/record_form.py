@@ -111,10 +111,25 @@ def _combo(items: list[tuple[Any, str]]) -> Editor:
     return Editor(combo, combo.value, combo.select)
 
 
+def _reference_combo(items: list[tuple[str, str]]) -> Editor:
+    """A reference to another record. One no longer listed (e.g. removed from the register) stays chosen
+    under its own entry, so saving the form never drops it silently."""
+    combo = ChoiceCombo()
+    for value, text in [(None, NONE_TEXT), *items]:
+        combo.add(value, text)
+
+    def put(value: Any) -> None:
+        if value is not None and not combo.has(value):
+            combo.add(value, _("(no longer in the register)"))
+        combo.select(value)
+
+    return Editor(combo, combo.value, put)
+
+
 def editor_for(name: str, hint: Any, choices: Choices) -> Editor:
     inner, optional = _unwrap_optional(hint)
-    if name in choices:
-        return _combo([(None, NONE_TEXT), *choices[name]])
+    if name in choices or (name.endswith("_id") and inner is str):
+        return _reference_combo(choices.get(name, []))
     if inner is str and name in LONG_TEXT:
         text = QPlainTextEdit()
         text.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form

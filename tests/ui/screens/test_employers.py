@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.gui import last_dialog, make_window, set_field, unlock
+from tests.helpers.vaults import PASSPHRASE
+from tyokykyapp.domain import Employer
+from tyokykyapp.vault import Vault
+from ui.widgets.history_dialog import HistoryDialog
+
+
+def test_register_an_employer_log_a_contact_and_see_it_by_week(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    screen = window.work.employers
+    window.work.show_section(screen)
+    qtbot.mouseClick(screen.findChild(QPushButton, "newEmployerButton"), Qt.MouseButton.LeftButton)
+    dialog = last_dialog(screen)
+    set_field(dialog, "name", "Kiinteistöhuolto Satama Oy")
+    set_field(dialog, "sector", "kiinteistönhoito")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert screen.list.count() == 1
+    screen.list.setCurrentRow(0)
+    qtbot.mouseClick(screen.findChild(QPushButton, "logContactButton"), Qt.MouseButton.LeftButton)
+    contact = last_dialog(screen)
+    set_field(contact, "purpose", "työkokeilupaikan kysely")
+    qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
+    week = date.today().isocalendar()[1]
+    top = screen.log.topLevelItem(0)
+    assert f"Week {week}/" in top.text(0) and top.child(0).text(1) == "Kiinteistöhuolto Satama Oy"
+    # Editing keeps the previous version, and the history shows both.
+    employer = screen.employers[0]
+    assert isinstance(employer, Employer)
+    employer.phone = "09 123 4567"
+    window.ops.require_vault().repo.save(employer)
+    screen.list.setCurrentRow(0)
+    qtbot.mouseClick(screen.findChild(QPushButton, "employerHistoryButton"), Qt.MouseButton.LeftButton)
+    history = screen.findChildren(HistoryDialog)[-1]
+    assert history.versions.count() == 2
+    history.versions.setCurrentRow(0)
+    assert "09 123 4567" not in history.text.toPlainText()
+    history.versions.setCurrentRow(1)
+    assert "09 123 4567" in history.text.toPlainText()
+
+
+def test_a_contact_without_an_employer_is_refused_with_a_message(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    screen = window.work.employers
+    qtbot.mouseClick(screen.findChild(QPushButton, "logContactButton"), Qt.MouseButton.LeftButton)
+    contact = last_dialog(screen)
+    qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
+    assert contact.isVisible() and "Choose the employer" in window.ops.last_error
