@@ -182,6 +182,89 @@ def cmd_check(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _handover_passphrase(ctx: Context, *, confirm: bool) -> str | None:
+    if ctx.args.handover_passphrase_file:
+        return read_secret_file(ctx.args.handover_passphrase_file)
+    if confirm:
+        return None  # export generates one
+    return prompt_secret(_("Handover passphrase: "))
+
+
+def cmd_export(ctx: Context) -> int:
+    from tyokykyapp.handover import export_clients, generate_handover_passphrase, select_clients
+
+    chosen = _handover_passphrase(ctx, confirm=True)
+    passphrase = chosen or generate_handover_passphrase()
+    out = Path(ctx.args.out)
+    if out.exists() and not ctx.args.force:
+        raise UserError(_("{path} already exists; choose another name or add --force.").format(path=out))
+    phase = Phase(ctx.args.phase) if ctx.args.phase else None
+    with ctx.open_vault() as vault:
+        client_ids = select_clients(vault, ctx.args.client, phase)
+        if not client_ids:
+            raise UserError(_("No clients to hand over."))
+        result = export_clients(vault, client_ids, out, passphrase, mark_handed_over_to=ctx.args.mark_handed_over_to)
+    print(
+        _("Handed over {clients} clients ({records} records) into {path}.").format(
+            clients=result.clients, records=result.records, path=out
+        )
+    )
+    if chosen is None:
+        print(
+            _(
+                "Handover passphrase (shown only now; tell it to the receiver by phone or in person, never with "
+                "the file):"
+            )
+        )
+        print()
+        print(f"    {passphrase}")
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    from tyokykyapp.handover import ConflictPolicy, merge, read_handover, summarize
+
+    passphrase = _handover_passphrase(ctx, confirm=False)
+    assert passphrase is not None
+    handover = read_handover(Path(ctx.args.file), passphrase)
+    with ctx.open_vault() as vault:
+        summary = summarize(vault, handover)
+        result = None if ctx.args.dry_run else merge(vault, handover, ConflictPolicy(ctx.args.on_conflict))
+    if ctx.args.json:
+        document = summary.to_json()
+        if result is not None:
+            document["result"] = {
+                "added": result.added,
+                "replaced": result.replaced,
+                "copied": result.copied,
+                "kept_mine": result.kept_mine,
+                "unchanged": result.unchanged,
+                "employers_added": result.employers_added,
+            }
+        _print_json(document)
+        return EXIT_OK
+    print(
+        _("From {coach} ({organisation}), made {created}:").format(
+            coach=summary.coach or "—", organisation=summary.organisation or "—", created=summary.created_at
+        )
+    )
+    for plan in summary.clients:
+        print(f"  {plan.name}  [{plan.status.value}]  {plan.meetings} " + _("meetings"))
+    if result is None:
+        print(_("Dry run: nothing was written."))
+    else:
+        print(
+            _("Added {added}, replaced {replaced}, kept both {copied}, kept mine {kept}, unchanged {same}.").format(
+                added=result.added,
+                replaced=result.replaced,
+                copied=result.copied,
+                kept=result.kept_mine,
+                same=result.unchanged,
+            )
+        )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -190,6 +273,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "due": cmd_due,
     "passwd": cmd_passwd,
     "check": cmd_check,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 
@@ -232,6 +317,25 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = sub.add_parser("passwd", parents=[common], help=_("change the passphrase"))
     passwd.add_argument("--new-passphrase-file", metavar="F")
     sub.add_parser("check", parents=[common], help=_("check the vault's integrity"))
+    export = sub.add_parser("export", parents=[common], help=_("hand clients over in one encrypted file"))
+    export.add_argument("--out", metavar="FILE", required=True)
+    export.add_argument("--client", metavar="ID", action="append", help=_("a client to hand over (repeatable)"))
+    export.add_argument("--phase", choices=[p.value for p in Phase], help=_("hand over the clients in a phase"))
+    export.add_argument(
+        "--handover-passphrase-file",
+        metavar="F",
+        help=_("the handover passphrase (default: generate one and show it once)"),
+    )
+    export.add_argument(
+        "--mark-handed-over-to", metavar="NAME", help=_("mark the clients handed over to NAME (read-only here)")
+    )
+    export.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    imp = sub.add_parser("import", parents=[common], help=_("import a handover file"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--handover-passphrase-file", metavar="F")
+    imp.add_argument("--dry-run", action="store_true", help=_("show what is inside; write nothing"))
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--on-conflict", choices=["keep-mine", "take-theirs", "keep-both"], default="keep-mine")
     return parser
 
 

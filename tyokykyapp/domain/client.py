@@ -37,6 +37,9 @@ class Client(Record):
     prefers_paper: bool = False
     referral: Referral = field(default_factory=Referral)
     notes: str = ""
+    # Set when the client's records were handed over to another coach: this copy is then read-only.
+    handed_over_on: date | None = None
+    handed_over_to: str = ""
     # Process state: written only by the phase services, which also record a PhaseChange.
     phase: Phase = Phase.INTAKE
     maintenance_level: MaintenanceLevel | None = None

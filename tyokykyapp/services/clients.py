@@ -7,6 +7,7 @@ from datetime import date
 from tyokykyapp.domain import Client, Phase, PhaseChange
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
+from tyokykyapp.services.guard import ensure_editable
 from tyokykyapp.vault import Vault
 
 
@@ -27,7 +28,9 @@ def add_client(vault: Vault, client: Client, *, on: date | None = None) -> Chang
 
 def update_client(vault: Vault, client: Client) -> Changes:
     """Save edited details. The phase fields are kept as stored: only phase operations move a client."""
+    ensure_editable(vault, client.id)
     stored = vault.repo.get(Client, client.id)
+    client.handed_over_on, client.handed_over_to = stored.handed_over_on, stored.handed_over_to
     client.phase, client.maintenance_level = stored.phase, stored.maintenance_level
     client.phase_since, client.started_on = stored.phase_since, stored.started_on
     vault.repo.save(client)

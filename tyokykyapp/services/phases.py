@@ -9,6 +9,7 @@ from tyokykyapp.domain import Closure, ClosureReason, MaintenanceLevel, Phase, P
 from tyokykyapp.process import Move, check_level_change, check_move
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
+from tyokykyapp.services.guard import ensure_editable
 from tyokykyapp.vault import Vault
 
 
@@ -26,6 +27,7 @@ def advance_phase(
 
     Raises TransitionRefused saying what is missing when the rules do not allow the move yet.
     """
+    ensure_editable(vault, client_id)
     file = vault.repo.client_file(client_id)
     client = file.client
     closure_reason: ClosureReason | None = closure.reason if closure is not None else None
@@ -57,6 +59,7 @@ def advance_phase(
 
 def change_level(vault: Vault, client_id: str, level: MaintenanceLevel, on: date, *, reason: str = "") -> Changes:
     """Raise or lower the maintenance support level; recorded like a move."""
+    ensure_editable(vault, client_id)
     file = vault.repo.client_file(client_id)
     client = file.client
     check_level_change(file, level, on)

@@ -22,7 +22,10 @@ def fsync_directory(directory: Path) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """After a crash at any moment `path` holds the old or the new content, never neither."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise StorageFailed() from error
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

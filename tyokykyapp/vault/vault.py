@@ -29,6 +29,7 @@ from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
 from tyokykyapp.vault.repository import Repository
+from tyokykyapp.vault.transfer import Transfer
 
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
@@ -47,6 +48,7 @@ class Vault:
         self.folder = folder
         self.key_file = key_file
         self.repo = Repository(connection)
+        self.transfer = Transfer(connection)
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key

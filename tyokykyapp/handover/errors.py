@@ -1,0 +1,40 @@
+"""Why a handover file was refused; every refusal leaves the vault untouched."""
+
+from __future__ import annotations
+
+from tyokykyapp.domain.errors import UserError
+from tyokykyapp.i18n import _
+
+
+class HandoverError(UserError):
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message())
+
+    def default_message(self) -> str:
+        return _("The handover file could not be used.")
+
+
+class NotAHandoverFile(HandoverError):
+    def default_message(self) -> str:
+        return _("This is not a Työkyky handover file.")
+
+
+class EmptyHandoverFile(NotAHandoverFile):
+    def default_message(self) -> str:
+        return _("The handover file is empty.")
+
+
+class HandoverDamaged(HandoverError):
+    def default_message(self) -> str:
+        return _("The handover file is damaged or incomplete. Ask the sender for a new copy.")
+
+
+class WrongHandoverPassphrase(HandoverError):
+    def default_message(self) -> str:
+        # AES-GCM cannot tell a wrong passphrase from a changed byte; both fail the same check.
+        return _("The handover passphrase is wrong, or the file has been changed or damaged.")
+
+
+class HandoverTooNew(HandoverError):
+    def default_message(self) -> str:
+        return _("This handover file was made by a newer version of Työkyky. Update the app to import it.")
