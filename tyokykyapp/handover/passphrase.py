@@ -15,7 +15,7 @@ def generate_handover_passphrase() -> str:
     return "-".join(characters[i : i + GROUP] for i in range(0, len(characters), GROUP))
 
 
-_GENERATED = re.compile(r"^(?:[%s]{4}[-\s]*){%d}$" % (ALPHABET, GROUPS), re.IGNORECASE)
+_GENERATED = re.compile(rf"^(?:[{ALPHABET}]{{{GROUP}}}[-\s]*){{{GROUPS}}}$", re.IGNORECASE)
 
 
 def normalise_handover_passphrase(text: str) -> str:
