@@ -204,6 +204,16 @@ def cmd_export(ctx: Context) -> int:
         if not client_ids:
             raise UserError(_("No clients to hand over."))
         result = export_clients(vault, client_ids, out, passphrase, mark_handed_over_to=ctx.args.mark_handed_over_to)
+    if ctx.args.receipt:
+        from tyokykyapp.handover.receipt import handover_receipt
+        from tyokykyapp.vault.files import write_atomically
+
+        receipt = handover_receipt(result.handover, receiver=ctx.args.mark_handed_over_to or "", file_name=out.name)
+        write_atomically(Path(ctx.args.receipt), receipt)
+        print(
+            _("Warning: the receipt {path} is not encrypted; it names the clients.").format(path=ctx.args.receipt),
+            file=sys.stderr,
+        )
     print(
         _("Handed over {clients} clients ({records} records) into {path}.").format(
             clients=result.clients, records=result.records, path=out
@@ -330,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--mark-handed-over-to", metavar="NAME", help=_("mark the clients handed over to NAME (read-only here)")
     )
     export.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    export.add_argument("--receipt", metavar="FILE.pdf", help=_("also write a printable receipt (not encrypted)"))
     imp = sub.add_parser("import", parents=[common], help=_("import a handover file"))
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--handover-passphrase-file", metavar="F")

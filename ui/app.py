@@ -33,6 +33,7 @@ from ui.qt_language import apply_language
 from ui.screens.bin import BinScreen
 from ui.screens.client_list import ClientListScreen
 from ui.screens.employers import EmployersScreen
+from ui.screens.handover_dialogs import ExportDialog, ImportDialog
 from ui.screens.settings_dialog import LANGUAGE_NAMES, SettingsDialog
 from ui.screens.today import TodayScreen, remember_opened
 from ui.screens.unlock import UnlockScreen
@@ -76,6 +77,12 @@ class WorkArea(QWidget):
         self.new_meeting = named(QPushButton(_("New meeting") + "  (Ctrl+M)"), "newMeetingButton")
         self.new_meeting.clicked.connect(self.new_meeting_anywhere)
         bar.addWidget(self.new_meeting)
+        hand_over = named(QPushButton(_("Hand over…")), "handOverButton")
+        hand_over.clicked.connect(self.open_export)
+        receive = named(QPushButton(_("Import…")), "openImportButton")
+        receive.clicked.connect(self.open_import)
+        bar.addWidget(hand_over)
+        bar.addWidget(receive)
         bar.addStretch()
         if window.demo:
             bar.addWidget(named(QLabel("⚑ " + _("Demo vault: synthetic clients only")), "demoBanner"))
@@ -181,6 +188,24 @@ class WorkArea(QWidget):
             self.open_client(self.clients.model.client_id(rows[0].row()))
         assert self.workspace is not None
         self.workspace.add_record("meeting")
+
+    def selected_clients(self) -> list[str]:
+        if self.workspace is not None and self.content.currentWidget() is self.workspace:
+            return [self.workspace.client_id]
+        rows = self.clients.view.selectionModel().selectedRows()
+        return [self.clients.model.client_id(index.row()) for index in rows]
+
+    def open_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.ops, self.selected_clients(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.window_.prefs, self.ops, self)

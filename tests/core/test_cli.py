@@ -240,3 +240,52 @@ def test_processes_exit_with_the_documented_codes(vault_folder: Path, secrets_di
     (vault_folder / "vault.keys").write_text("{", encoding="utf-8")
     damaged = run_process("--vault", str(vault_folder), "--passphrase-file", str(secrets_dir / "pass"), "check")
     assert damaged.returncode == 1 and "damaged" in damaged.stderr and "Traceback" not in damaged.stderr
+
+
+def test_export_and_import_through_the_cli(demo_run: Run, secrets_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "handover.tyokyky"
+    code, stdout, _err = demo_run("export", "--out", str(out), "--phase", "job_search")
+    assert code == 0 and out.exists()
+    passphrase = stdout.strip().splitlines()[-1].strip()
+    (secrets_dir / "handover").write_text(passphrase.lower() + "\n", encoding="utf-8")
+    code, _out, err = demo_run("export", "--out", str(out))
+    assert code == 1 and "already exists" in one_line_error(err)
+
+    receiver = Run(tmp_path / "receiver", secrets_dir, demo_run.capsys)
+    receiver("init", secret="new")
+    args = ["import", str(out), "--handover-passphrase-file", str(secrets_dir / "handover")]
+    code, stdout, _err = receiver(*args, "--dry-run", "--json", secret="new")
+    summary = json.loads(stdout)
+    assert code == 0 and summary["new_clients"] == len(summary["clients"]) > 0 and "result" not in summary
+    assert {c["status"] for c in summary["clients"]} == {"new"}
+    assert json.loads(receiver("clients", "--json", secret="new")[1]) == []  # the dry run wrote nothing
+    code, stdout, _err = receiver(*args, "--json", secret="new")
+    assert code == 0 and json.loads(stdout)["result"]["added"] == summary["new_clients"]
+    code, stdout, _err = receiver(*args, "--on-conflict", "take-theirs", "--json", secret="new")
+    assert json.loads(stdout)["result"]["unchanged"] == summary["new_clients"]
+    (secrets_dir / "wrong-handover").write_text("väärä tunnuslause tässä\n", encoding="utf-8")
+    code, _out, err = receiver(
+        "import", str(out), "--handover-passphrase-file", str(secrets_dir / "wrong-handover"), secret="new"
+    )
+    assert code == 1 and "wrong" in one_line_error(err)
+    code, _out, err = receiver(
+        "import",
+        str(tmp_path / "missing.tyokyky"),
+        "--handover-passphrase-file",
+        str(secrets_dir / "handover"),
+        secret="new",
+    )
+    assert code == 1 and "Cannot read" in one_line_error(err)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--vault", str(receiver.folder), "import", str(out), "--on-conflict", "overwrite"])
+    assert caught.value.code == 2
+
+
+def test_export_with_a_weak_chosen_passphrase_or_nothing_to_export(
+    demo_run: Run, secrets_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "h.tyokyky"
+    code, _out, err = demo_run("export", "--out", str(out), "--handover-passphrase-file", str(secrets_dir / "weak"))
+    assert code == 1 and "easy to guess" in one_line_error(err) and not out.exists()
+    code, _out, err = demo_run("export", "--out", str(out), "--client", "no-such-id")
+    assert code == 1 and "No such" in one_line_error(err)

@@ -29,6 +29,7 @@ class ExportResult:
     clients: int
     records: int
     changes: Changes
+    handover: Handover
 
 
 def select_clients(vault: Vault, client_ids: list[str] | None = None, phase: Phase | None = None) -> list[str]:
@@ -88,4 +89,4 @@ def export_clients(
                 )
         changes = Changes(frozenset(client_ids), frozenset({Client.KIND}), caseload=True)
     records = sum(len(b.records) for b in handover.clients)
-    return ExportResult(out, len(handover.clients), records, changes)
+    return ExportResult(out, len(handover.clients), records, changes, handover)

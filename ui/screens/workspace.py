@@ -278,6 +278,13 @@ class ClientWorkspace(QWidget):
     def _warnings(self, file: ClientFile, today: date) -> list[str]:
         client = file.client
         lines = []
+        if client.handed_over_on is not None:
+            lines.append(
+                "⚑ "
+                + _("Handed over to {to} on {date}: read-only here.").format(
+                    to=client.handed_over_to or "—", date=day(client.handed_over_on)
+                )
+            )
         if client.phase not in (Phase.INTAKE, Phase.CLOSED) and file.consent_in_force(today) is None:
             lines.append("⚠ " + _("No written consent in force: ask before exchanging information."))
         for item in due_items(facts_from_file(file, today), today):
