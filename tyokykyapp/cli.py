@@ -263,15 +263,7 @@ def cmd_import(ctx: Context) -> int:
     if result is None:
         print(_("Dry run: nothing was written."))
     else:
-        print(
-            _("Added {added}, replaced {replaced}, kept both {copied}, kept mine {kept}, unchanged {same}.").format(
-                added=result.added,
-                replaced=result.replaced,
-                copied=result.copied,
-                kept=result.kept_mine,
-                same=result.unchanged,
-            )
-        )
+        print(result.describe())
     return EXIT_OK
 
 

@@ -96,6 +96,11 @@ class ImportResult:
     employers_added: int = 0
     client_ids: set[str] = field(default_factory=set)
 
+    def describe(self) -> str:
+        return _("Added {added}, replaced {replaced}, kept both {copied}, kept mine {kept}, unchanged {same}.").format(
+            added=self.added, replaced=self.replaced, copied=self.copied, kept=self.kept_mine, same=self.unchanged
+        )
+
     @property
     def changes(self) -> Changes:
         changed = bool(self.added or self.replaced or self.copied or self.employers_added)

@@ -132,4 +132,12 @@ def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp as the coach reads it: local time, day.month.year hours.minutes."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y %H.%M")
+    except ValueError:
+        return stamp
+
+
 APP_VERSION = __version__

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from reportlab.lib.units import mm
@@ -10,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from tyokykyapp.domain import Phase
 from tyokykyapp.forms.pdf import FONT, build_pdf, styles
-from tyokykyapp.handover.payload import Handover
+from tyokykyapp.handover.payload import Handover, local_time
 from tyokykyapp.i18n import _
 
 
@@ -19,10 +18,6 @@ def _phase_label(value: str) -> str:
         return Phase(value).label
     except ValueError:
         return value
-
-
-def _local_time(stamp: str) -> str:
-    return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y %H.%M")
 
 
 def handover_receipt(handover: Handover, *, receiver: str, file_name: str, large_print: bool = False) -> bytes:
@@ -61,7 +56,7 @@ def handover_receipt(handover: Handover, *, receiver: str, file_name: str, large
             s.body,
         ),
         Paragraph(escape(_("To: {receiver}").format(receiver=receiver or "—")), s.body),
-        Paragraph(escape(_("Made: {when}").format(when=_local_time(handover.created_at))), s.body),
+        Paragraph(escape(_("Made: {when}").format(when=local_time(handover.created_at))), s.body),
         Paragraph(escape(_("File: {name} (handover {id})").format(name=file_name, id=handover.export_id)), s.body),
         Paragraph(escape(_("{n} clients were handed over:").format(n=len(handover.clients))), s.heading),
         table,

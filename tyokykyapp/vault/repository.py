@@ -80,6 +80,20 @@ _CLIENT_COLUMNS = (
 )
 
 
+def client_list_columns(client: Client) -> tuple[Any, ...]:
+    """The clients-table columns beside the JSON: family_name ... referral_source, in table order."""
+    return (
+        client.family_name,
+        client.given_names,
+        client.sort_name,
+        client.phase.value,
+        client.maintenance_level.value if client.maintenance_level else None,
+        client.phase_since.isoformat(),
+        client.started_on.isoformat(),
+        client.referral.source.value if client.referral.source else None,
+    )
+
+
 _CURRENT_VERSION_SQL = {
     "clients": "SELECT version, 'client', id, data, updated_at FROM clients WHERE id = ?",
     "records": "SELECT version, kind, client_id, data, updated_at FROM records WHERE id = ?",
@@ -150,17 +164,7 @@ class Repository:
 
     def _save_client(self, client: Client, moment: str) -> None:
         previous = self._keep_revision("clients", client.id)
-        values = (
-            client.family_name,
-            client.given_names,
-            client.sort_name,
-            client.phase.value,
-            client.maintenance_level.value if client.maintenance_level else None,
-            client.phase_since.isoformat(),
-            client.started_on.isoformat(),
-            client.referral.source.value if client.referral.source else None,
-            _encode(client),
-        )
+        values = (*client_list_columns(client), _encode(client))
         if previous is None:
             self._db.execute(
                 "INSERT INTO clients (family_name, given_names, sort_name, phase, maintenance_level, phase_since,"

@@ -11,6 +11,7 @@ from typing import Any
 from tyokykyapp.domain import Client
 from tyokykyapp.domain.codec import from_json
 from tyokykyapp.vault.database import Connection
+from tyokykyapp.vault.repository import client_list_columns
 
 Row = dict[str, Any]
 
@@ -99,19 +100,12 @@ class Transfer:
     def insert_client(self, row: Row) -> None:
         client = from_json(Client, row["data"])
         self._db.execute(
-            "INSERT INTO clients (id, family_name, given_names, sort_name, phase, maintenance_level, phase_since,"
-            " started_on, referral_source, data, version, created_at, updated_at, deleted_at)"
+            "INSERT INTO clients (family_name, given_names, sort_name, phase, maintenance_level, phase_since,"
+            " started_on, referral_source, id, data, version, created_at, updated_at, deleted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                *client_list_columns(client),
                 row["id"],
-                client.family_name,
-                client.given_names,
-                client.sort_name,
-                client.phase.value,
-                client.maintenance_level.value if client.maintenance_level else None,
-                client.phase_since.isoformat(),
-                client.started_on.isoformat(),
-                client.referral.source.value if client.referral.source else None,
                 json.dumps(row["data"], ensure_ascii=False, separators=(",", ":")),
                 row["version"],
                 row["created_at"],

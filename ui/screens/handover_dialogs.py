@@ -343,15 +343,7 @@ class ImportDialog(QDialog):
         if result is None:
             return False
         self.ops.changed.emit(result.changes)
-        self.message.setText(
-            _("Added {added}, replaced {replaced}, kept both {copied}, kept mine {kept}, unchanged {same}.").format(
-                added=result.added,
-                replaced=result.replaced,
-                copied=result.copied,
-                kept=result.kept_mine,
-                same=result.unchanged,
-            )
-        )
+        self.message.setText(result.describe())
         self.import_button.setEnabled(False)
         self.handover = None
         return True
