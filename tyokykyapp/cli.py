@@ -21,6 +21,17 @@ from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import Vault, default_vault_folder
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+PRINTABLE_KINDS = (
+    "consent",
+    "agreement",
+    "profile",
+    "plan",
+    "support_plan",
+    "meeting_summary",
+    "closure",
+    "privacy_notice",
+    "access_report",
+)
 
 
 @dataclass
@@ -50,6 +61,13 @@ def _parse_date(text: str) -> date:
 # --- commands --------------------------------------------------------------------------------------
 
 
+def _write_pdf(path: Path, pdf: bytes) -> None:
+    from tyokykyapp.vault.files import write_atomically
+
+    write_atomically(path, pdf)
+    print(_("Warning: {path} is an ordinary PDF file, not encrypted.").format(path=path), file=sys.stderr)
+
+
 def cmd_init(ctx: Context) -> int:
     if ctx.args.passphrase_file:
         passphrase = read_secret_file(ctx.args.passphrase_file)
@@ -57,6 +75,17 @@ def cmd_init(ctx: Context) -> int:
         passphrase = prompt_secret(_("New passphrase: "), confirm=True)
     vault, recovery_key = Vault.create(ctx.folder, passphrase)
     with vault:
+        if ctx.args.recovery_sheet:
+            from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
+            from tyokykyapp.services import coach_details
+
+            _write_pdf(Path(ctx.args.recovery_sheet), recovery_sheet_pdf(vault, recovery_key, coach_details(vault)))
+            print(
+                _("The recovery sheet is in {path}. Print it for the safe, then delete the file.").format(
+                    path=ctx.args.recovery_sheet
+                )
+            )
+            return EXIT_OK
         print(_("Created a new vault in {folder}.").format(folder=ctx.folder))
         print()
         print(_("Recovery key (shown only now; print it or write it down for the organisation's safe):"))
@@ -267,6 +296,50 @@ def cmd_import(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_form(ctx: Context) -> int:
+    from tyokykyapp.forms.render import FormKind, render_form
+    from tyokykyapp.services import coach_details
+
+    kind = FormKind(ctx.args.kind)
+    if kind is FormKind.RECOVERY_SHEET:
+        raise UserError(
+            _(
+                "The recovery sheet is printed when the vault is made (init --recovery-sheet) or from the "
+                "app when a new recovery key is made."
+            )
+        )
+    if ctx.args.blank and ctx.args.client:
+        raise UserError(_("Choose either --blank or --client."))
+    out = Path(ctx.args.out)
+    with ctx.open_vault() as vault:
+        file = vault.repo.client_file(ctx.args.client) if ctx.args.client else None
+        meeting = None
+        if ctx.args.meeting:
+            if file is None:
+                raise UserError(_("--meeting needs --client."))
+            meeting = next((m for m in file.meetings if m.id == ctx.args.meeting), None)
+            if meeting is None:
+                raise UserError(_("No such meeting for this client: {id}").format(id=ctx.args.meeting))
+        if file is None and not ctx.args.blank:
+            raise UserError(_("Give --client ID for a filled form, or --blank for one to fill in by hand."))
+        pdf = render_form(
+            kind,
+            coach=coach_details(vault),
+            file=file,
+            meeting=meeting,
+            lang=ctx.args.lang,
+            large_print=ctx.args.large_print,
+        )
+    if file is None:
+        from tyokykyapp.vault.files import write_atomically
+
+        write_atomically(out, pdf)  # a blank form holds no personal data
+    else:
+        _write_pdf(out, pdf)
+    print(_("Wrote {path}.").format(path=out))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -275,6 +348,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "due": cmd_due,
     "passwd": cmd_passwd,
     "check": cmd_check,
+    "form": cmd_form,
     "export": cmd_export,
     "import": cmd_import,
 }
@@ -303,7 +377,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _add_unlock_options(common, argparse.SUPPRESS)
 
-    sub.add_parser("init", parents=[common], help=_("create a new vault and show its recovery key once"))
+    init = sub.add_parser("init", parents=[common], help=_("create a new vault and show its recovery key once"))
+    init.add_argument(
+        "--recovery-sheet", metavar="FILE.pdf", help=_("write the recovery sheet to print, instead of showing the key")
+    )
     demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
     demo.add_argument("--clients", type=int, default=40)
     demo.add_argument("--seed", type=int, default=1)
@@ -319,6 +396,32 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = sub.add_parser("passwd", parents=[common], help=_("change the passphrase"))
     passwd.add_argument("--new-passphrase-file", metavar="F")
     sub.add_parser("check", parents=[common], help=_("check the vault's integrity"))
+    form = sub.add_parser("form", parents=[common], help=_("a printable form as PDF"))
+    form.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=[
+            k
+            for k in (
+                "consent",
+                "agreement",
+                "profile",
+                "plan",
+                "support_plan",
+                "meeting_summary",
+                "closure",
+                "privacy_notice",
+                "access_report",
+                "recovery_sheet",
+            )
+        ],
+    )
+    form.add_argument("--client", metavar="ID")
+    form.add_argument("--blank", action="store_true", help=_("the blank form, to fill in by hand"))
+    form.add_argument("--meeting", metavar="ID", help=_("the meeting to summarise (default: the latest)"))
+    form.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+    form.add_argument("--large-print", action="store_true", help=_("14 pt text"))
+    form.add_argument("--out", metavar="FILE.pdf", required=True)
     export = sub.add_parser("export", parents=[common], help=_("hand clients over in one encrypted file"))
     export.add_argument("--out", metavar="FILE", required=True)
     export.add_argument("--client", metavar="ID", action="append", help=_("a client to hand over (repeatable)"))

@@ -80,9 +80,10 @@ def _numbered_canvas(header: str, person: str, font_size: int) -> type[Canvas]:
         def _decorate(self, total: int) -> None:
             width, height = A4
             self.setFont(FONT, font_size - 2)
-            self.drawString(MARGIN, height - 12 * mm, header)
-            if person:
-                self.drawRightString(width - MARGIN, height - 12 * mm, person)
+            self.drawString(MARGIN, height - 11 * mm, header)
+            if person:  # on its own line: a long organisation name never hides it
+                self.setFont(BOLD, font_size - 1)
+                self.drawString(MARGIN, height - 16 * mm, person)
             self.drawRightString(
                 width - MARGIN, 10 * mm, _("page {n} / {total}").format(n=self._pageNumber, total=total)
             )
@@ -100,7 +101,7 @@ def build_pdf(story: list[Flowable], *, title: str, header: str, person: str = "
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=MARGIN + 6 * mm,
+        topMargin=MARGIN + 8 * mm,
         bottomMargin=MARGIN,
         title=title,
         author=header,

@@ -1,0 +1,59 @@
+"""The recovery sheet (palautusavain), printed when the vault is made and for every new recovery key.
+Only a filled version exists."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from tyokykyapp.forms.context import FormContext
+from tyokykyapp.forms.pdf import BOLD
+from tyokykyapp.i18n import N_, _
+from tyokykyapp.services.coach import CoachDetails
+from tyokykyapp.vault import Vault
+
+TITLE = N_("Recovery key")
+
+
+def build(ctx: FormContext) -> list[Flowable]:
+    b = ctx.blocks
+    key = ctx.extra.get("recovery_key", "")
+    big = ParagraphStyle("key", parent=ctx.styles.body, fontName=BOLD, fontSize=24, leading=34)
+    story: list[Flowable] = [
+        b.title(_(TITLE)),
+        b.field(_("Organisation"), ctx.coach.organisation or "—"),
+        b.field(_("Job coach"), ctx.coach.name or "—"),
+        b.field(_("Vault"), ctx.extra.get("vault_id", "")),
+        b.field(_("Made on"), ctx.extra.get("created", "")),
+        Spacer(0, 12),
+        Paragraph(escape(key), big),
+        Spacer(0, 12),
+        b.heading(_("What it is for")),
+        b.text(
+            _(
+                "This key opens the coach's client records if the passphrase is forgotten or the coach is not "
+                "available. Then a new passphrase is set."
+            )
+        ),
+        b.heading(_("Where to keep it")),
+        b.text(_("In the organisation's safe. Never with the laptop.")),
+        b.heading(_("Anyone holding this sheet can open the records")),
+        b.text(
+            _(
+                "Keep it locked away. If it is lost, make a new recovery key in the app at once: the old one then "
+                "stops working."
+            )
+        ),
+        b.text(_("The key has no 0, O, 1, l or I, so no letter can be mistaken for a number.")),
+    ]
+    return story
+
+
+def recovery_sheet_pdf(vault: Vault, recovery_key: str, coach: CoachDetails, lang: str = "fi") -> bytes:
+    """The sheet for a vault's (new) recovery key, in memory."""
+    from tyokykyapp.forms.render import FormKind, render_form
+
+    extra = {"recovery_key": recovery_key, "vault_id": vault.id, "created": vault.created_at.strftime("%d.%m.%Y")}
+    return render_form(FormKind.RECOVERY_SHEET, coach=coach, lang=lang, extra=extra)
