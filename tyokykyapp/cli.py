@@ -397,25 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("--new-passphrase-file", metavar="F")
     sub.add_parser("check", parents=[common], help=_("check the vault's integrity"))
     form = sub.add_parser("form", parents=[common], help=_("a printable form as PDF"))
-    form.add_argument(
-        "kind",
-        metavar="KIND",
-        choices=[
-            k
-            for k in (
-                "consent",
-                "agreement",
-                "profile",
-                "plan",
-                "support_plan",
-                "meeting_summary",
-                "closure",
-                "privacy_notice",
-                "access_report",
-                "recovery_sheet",
-            )
-        ],
-    )
+    form.add_argument("kind", metavar="KIND", help=", ".join(PRINTABLE_KINDS))
     form.add_argument("--client", metavar="ID")
     form.add_argument("--blank", action="store_true", help=_("the blank form, to fill in by hand"))
     form.add_argument("--meeting", metavar="ID", help=_("the meeting to summarise (default: the latest)"))
