@@ -300,14 +300,18 @@ def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
     from tyokykyapp.services import coach_details
 
-    kind = FormKind(ctx.args.kind)
-    if kind is FormKind.RECOVERY_SHEET:
+    if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
         raise UserError(
             _(
                 "The recovery sheet is printed when the vault is made (init --recovery-sheet) or from the "
                 "app when a new recovery key is made."
             )
         )
+    if ctx.args.kind not in PRINTABLE_KINDS:
+        raise UserError(
+            _("Unknown form: {kind}. Forms: {kinds}.").format(kind=ctx.args.kind, kinds=", ".join(PRINTABLE_KINDS))
+        )
+    kind = FormKind(ctx.args.kind)
     if ctx.args.blank and ctx.args.client:
         raise UserError(_("Choose either --blank or --client."))
     out = Path(ctx.args.out)
