@@ -16,6 +16,7 @@ from tyokykyapp.forms.pdf import BOLD, FONT, Styles
 from tyokykyapp.i18n import _, current_language, set_language
 
 RULE = "_" * 48
+LONG_ROW = 1200  # characters in one table row before it is printed as text instead
 BOX_EMPTY, BOX_TICKED = "☐", "☒"
 WIDTH = 170 * mm
 
@@ -79,7 +80,14 @@ class Blocks:
 
     def table(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], blank_rows: int = 4
-    ) -> Flowable:
+    ) -> list[Flowable]:
+        if any(sum(len(cell) for cell in row) > LONG_ROW for row in rows):
+            # A table row cannot break across pages: long rows are printed as text, so nothing is cut off.
+            entries: list[Flowable] = []
+            for row in rows:
+                entries += [self.field(label, cell) for label, cell in zip(header, row, strict=True) if cell]
+                entries.append(Spacer(0, 3 * mm))
+            return entries
         body = [[Paragraph(escape(cell), self.s.small) for cell in row] for row in rows]
         if self.blank or not body:
             body = [["" for _ in header] for _ in range(blank_rows)]
@@ -90,7 +98,7 @@ class Blocks:
             rowHeights=None if not self.blank else [None] + [self.s.body.fontSize * 2.4] * len(body),
         )
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return table
+        return [table]
 
     def signatures(self, parties: Sequence[str]) -> Flowable:
         """For each party a line to write the date on and a line to sign on, kept on one page."""

@@ -20,7 +20,7 @@ def build(ctx: FormContext) -> list[Flowable]:
     story += b.long_field(_("Goal"), plan.goal if plan else None, 3)
     story.append(b.heading(_("Steps")))
     rows = [[s.description, s.owner, day(s.due_on)] for s in (plan.steps if plan else [])]
-    story.append(b.table([_("What we do"), _("Who does it"), _("By when")], rows, [95, 45, 30], blank_rows=6))
+    story += b.table([_("What we do"), _("Who does it"), _("By when")], rows, [95, 45, 30], blank_rows=6)
     story.append(b.field(_("How often we meet"), plan.meeting_frequency if plan else None))
     story.append(b.field(_("Next review (at least once a year)"), day(plan.review_on) if plan else None))
     if plan and plan.external_plan and plan.external_relation:

@@ -32,12 +32,10 @@ def build(ctx: FormContext) -> list[Flowable]:
         [w.employer, w.title, w.period, w.tasks, w.went_well, w.was_hard, w.why_ended]
         for w in (p.work_history if p else [])
     ]
-    story.append(
-        b.table(
-            [_("Employer"), _("Job"), _("When"), _("Tasks"), _("Went well"), _("Was hard"), _("Why it ended")],
-            rows,
-            [26, 24, 18, 30, 25, 25, 22],
-        )
+    story += b.table(
+        [_("Employer"), _("Job"), _("When"), _("Tasks"), _("Went well"), _("Was hard"), _("Why it ended")],
+        rows,
+        [26, 24, 18, 30, 25, 25, 22],
     )
     story += b.long_field(
         _("Strengths, skills and interests"), "\n".join(x for x in (p.strengths, p.interests) if x) if p else None, 3

@@ -6,8 +6,10 @@ from __future__ import annotations
 from html import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from tyokykyapp.forms.blocks import WIDTH, Blocks
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.forms.pdf import BOLD
 from tyokykyapp.i18n import N_, _
@@ -18,9 +20,13 @@ TITLE = N_("Recovery key")
 
 
 def build(ctx: FormContext) -> list[Flowable]:
-    b = ctx.blocks
+    b = Blocks(ctx.styles, blank=False)  # only a filled sheet exists
     key = ctx.extra.get("recovery_key", "")
-    big = ParagraphStyle("key", parent=ctx.styles.body, fontName=BOLD, fontSize=24, leading=34)
+    # As large as fits on one line: a key broken at a dash is easy to copy wrong.
+    size = 24.0
+    while size > 12 and pdfmetrics.stringWidth(key, BOLD, size) > WIDTH - 12:
+        size -= 1
+    big = ParagraphStyle("key", parent=ctx.styles.body, fontName=BOLD, fontSize=size, leading=size * 1.5)
     story: list[Flowable] = [
         b.title(_(TITLE)),
         b.field(_("Organisation"), ctx.coach.organisation or "—"),

@@ -1,0 +1,173 @@
+"""The printed forms, read back from the PDF bytes with pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from tests.helpers.factories import client
+from tyokykyapp.domain import (
+    ClientFile,
+    Consent,
+    ConsentParty,
+    DisclosureChoice,
+    Meeting,
+    VocationalProfile,
+    WorkHistoryEntry,
+)
+from tyokykyapp.forms.blocks import BOX_EMPTY, BOX_TICKED
+from tyokykyapp.forms.render import NO_BLANK, FormKind, form_title, render_form
+from tyokykyapp.services.coach import CoachDetails
+
+COACH = CoachDetails(name="Riikka Räsänen", organisation="Helsingin kaupunki", phone="09 123", email="r@example.fi")
+CLIENT_FORMS = [k for k in FormKind if k is not FormKind.RECOVERY_SHEET]
+BLANK_FORMS = [k for k in FormKind if k not in NO_BLANK]
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def a_file() -> ClientFile:
+    c = client(family_name="Sámi-Áilu Ŋ Šaddá", given_names="Ánde Žaneta", date_of_birth=date(1980, 5, 4))
+    file = ClientFile(client=c)
+    file.consents.append(
+        Consent(
+            client_id=c.id,
+            given_on=date(2026, 1, 5),
+            employer_disclosure=DisclosureChoice.AGREED_EACH_TIME,
+            parties=[
+                ConsentParty(name="Kela", allowed=True),
+                ConsentParty(name="Terveysasema", allowed=False),
+                ConsentParty(name="TE-palvelut", allowed=True),
+            ],
+        )
+    )
+    file.meetings.append(
+        Meeting(
+            client_id=c.id,
+            on=date(2026, 2, 1),
+            notes="Kävimme läpi työtoiveita.",
+            agreed_next_steps="Asiakas päivittää CV:n.",
+        )
+    )
+    file.vocational_profiles.append(
+        VocationalProfile(
+            client_id=c.id,
+            updated_on=date(2026, 2, 1),
+            work_goals="Keittiötyö",
+            work_history=[WorkHistoryEntry(employer="Kahvila", title="apulainen", period="2019")],
+        )
+    )
+    return file
+
+
+@pytest.mark.parametrize("kind", CLIENT_FORMS)
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_title_in_each_language_and_the_name_on_every_page(kind: FormKind, lang: str) -> None:
+    file = a_file()
+    text = pages(render_form(kind, coach=COACH, file=file, lang=lang))
+    assert form_title(kind, lang) in text[0]
+    for page_text in text:
+        assert "Ánde Žaneta Sámi-Áilu Ŋ Šaddá" in page_text
+        assert "Helsingin kaupunki" in page_text
+
+
+def test_titles_differ_between_languages() -> None:
+    titles = {lang: form_title(FormKind.CONSENT, lang) for lang in ("fi", "sv", "en")}
+    assert titles == {
+        "fi": "Suostumus tietojen vaihtamiseen",
+        "sv": "Samtycke till utbyte av uppgifter",
+        "en": "Consent to exchange information",
+    }
+
+
+@pytest.mark.parametrize("kind", BLANK_FORMS)
+def test_blank_forms_have_page_numbers_and_no_personal_data(kind: FormKind) -> None:
+    text = pages(render_form(kind, coach=COACH, lang="fi"))
+    total = len(text)
+    for number, page_text in enumerate(text, 1):
+        assert f"sivu {number} / {total}" in page_text
+    joined = "\n".join(text)
+    assert "Sámi-Áilu" not in joined and "Ánde" not in joined and "Kävimme" not in joined
+
+
+def test_consent_lists_every_party_with_its_tick() -> None:
+    text = "\n".join(pages(render_form(FormKind.CONSENT, coach=COACH, file=a_file(), lang="en")))
+    for name, ticked in (("Kela", True), ("Terveysasema", False), ("TE-palvelut", True)):
+        line = next(line for line in text.splitlines() if name in line)
+        assert (BOX_TICKED if ticked else BOX_EMPTY) in line, line
+    choice = next(line for line in text.splitlines() if "Only what is agreed each time" in line)
+    assert BOX_TICKED in choice
+
+
+def test_a_50000_character_note_flows_over_pages_with_every_word() -> None:
+    file = a_file()
+    words = [f"sana{n:05d}" for n in range(5_000)]
+    note = " ".join(words)
+    assert len(note) >= 49_999
+    file.meetings[0].notes = note
+    text = pages(render_form(FormKind.ACCESS_REPORT, coach=COACH, file=file, lang="fi", large_print=True))
+    assert len(text) > 3
+    found = set(re.findall(r"sana\d{5}", "\n".join(text)))
+    assert found == set(words)
+    assert all(f"sivu {n} / {len(text)}" in t for n, t in enumerate(text, 1))
+
+
+def test_long_work_history_row_is_printed_whole() -> None:
+    file = a_file()
+    file.vocational_profiles[0].work_history[0].tasks = "tehtävä " * 2000
+    text = "\n".join(pages(render_form(FormKind.PROFILE, coach=COACH, file=file, lang="fi")))
+    assert text.count("tehtävä") == 2000
+
+
+def test_large_print_uses_bigger_text() -> None:
+    normal = render_form(FormKind.AGREEMENT, coach=COACH, lang="fi")
+    large = render_form(FormKind.AGREEMENT, coach=COACH, lang="fi", large_print=True)
+    assert len(pages(large)) >= len(pages(normal))
+
+
+def test_recovery_sheet_shows_the_key() -> None:
+    key = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456"
+    text = "\n".join(
+        pages(
+            render_form(
+                FormKind.RECOVERY_SHEET,
+                coach=COACH,
+                lang="fi",
+                extra={"recovery_key": key, "vault_id": "v-1", "created": "23.11.2026"},
+            )
+        )
+    )
+    assert key in text and "Helsingin kaupunki" in text
+
+
+def test_meeting_summary_needs_a_meeting_and_access_report_a_client() -> None:
+    from tyokykyapp.domain import UserError
+
+    file = a_file()
+    file.meetings.clear()
+    with pytest.raises(UserError, match="no meetings"):
+        render_form(FormKind.MEETING_SUMMARY, coach=COACH, file=file)
+    with pytest.raises(UserError, match="only filled"):
+        render_form(FormKind.ACCESS_REPORT, coach=COACH)
+
+
+text = st.text(max_size=400)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(family=text, notes=text, party=text)
+def test_any_unicode_in_names_and_notes_never_crashes_a_form(family: str, notes: str, party: str) -> None:
+    file = a_file()
+    file.client.family_name = family
+    file.meetings[0].notes = notes
+    file.consents[0].parties.append(ConsentParty(name=party))
+    for kind in (FormKind.CONSENT, FormKind.MEETING_SUMMARY, FormKind.ACCESS_REPORT, FormKind.PROFILE):
+        assert render_form(kind, coach=COACH, file=file, lang="sv").startswith(b"%PDF")
