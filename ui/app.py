@@ -3,6 +3,7 @@ after inactivity), the language switch, and keeping unsaved forms through a lock
 
 from __future__ import annotations
 
+import functools
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -25,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Client, Record
+from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language
 from tyokykyapp.services import CoachDetails, add_client, set_coach_details
 from tyokykyapp.vault import Vault, default_vault_folder, vault_exists
 from ui.operations import Operations
+from ui.print_ops import BLANK_FORMS, preview_blank_form
 from ui.qt_language import apply_language
 from ui.screens.bin import BinScreen
 from ui.screens.client_list import ClientListScreen
@@ -41,6 +45,7 @@ from ui.screens.welcome import WelcomeScreen
 from ui.screens.workspace import ClientWorkspace
 from ui.settings import Preferences
 from ui.widgets.named import named
+from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.record_form import RecordDialog
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tyokyky.svg"
@@ -81,6 +86,12 @@ class WorkArea(QWidget):
         hand_over.clicked.connect(self.open_export)
         receive = named(QPushButton(_("Import…")), "openImportButton")
         receive.clicked.connect(self.open_import)
+        forms = named(QPushButton(_("Blank forms")), "blankFormsButton")
+        forms_menu = QMenu(forms)
+        for kind in BLANK_FORMS:
+            forms_menu.addAction(form_title(kind, current_language()), functools.partial(self.print_blank, kind))
+        forms.setMenu(forms_menu)
+        bar.addWidget(forms)
         bar.addWidget(hand_over)
         bar.addWidget(receive)
         bar.addStretch()
@@ -149,7 +160,7 @@ class WorkArea(QWidget):
                 self.content.setCurrentWidget(self.workspace)
                 return self.workspace
             self.close_client()
-        self.workspace = ClientWorkspace(self.ops, client_id)
+        self.workspace = ClientWorkspace(self.ops, client_id, large_print=self.window_.prefs.get("large_print"))
         self.workspace.closed.connect(self.close_client)
         self.content.addWidget(self.workspace)
         self.nav.clearSelection()
@@ -188,6 +199,9 @@ class WorkArea(QWidget):
             self.open_client(self.clients.model.client_id(rows[0].row()))
         assert self.workspace is not None
         self.workspace.add_record("meeting")
+
+    def print_blank(self, kind: FormKind) -> PdfPreviewDialog:
+        return preview_blank_form(self, self.ops, kind, large_print=self.window_.prefs.get("large_print"))
 
     def selected_clients(self) -> list[str]:
         if self.workspace is not None and self.content.currentWidget() is self.workspace:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -37,6 +39,9 @@ def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
     key = welcome.recovery_label.text()
     assert len(key.replace("-", "")) == 28
     assert welcome.passphrase.first.text() == ""  # the passphrase does not stay in the widget
+    sheet = welcome.print_recovery_sheet()
+    assert key in "".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet.pdf)).pages)  # type: ignore[attr-defined]
+    sheet.accept()  # type: ignore[attr-defined]
     cont = welcome.findChild(QPushButton, "recoveryContinueButton")
     assert not cont.isEnabled()
     welcome.stored.setChecked(True)

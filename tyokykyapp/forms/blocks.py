@@ -62,8 +62,8 @@ class Blocks:
     def long_field(self, label: str, value: str | None, lines: int = 4) -> list[Flowable]:
         """A heading and the text, or ruled lines to write on."""
         if value and not self.blank:
-            return [Paragraph(f"<font name='{BOLD}'>{escape(label)}</font>", self.s.body), self.text(value)]
-        return [Paragraph(f"<font name='{BOLD}'>{escape(label)}</font>", self.s.body), *self.write_lines(lines)]
+            return [Paragraph(escape(label), self.s.label), self.text(value)]
+        return [Paragraph(escape(label), self.s.label), *self.write_lines(lines)]
 
     def write_lines(self, count: int) -> list[Flowable]:
         rows = [[""] for _ in range(count)]

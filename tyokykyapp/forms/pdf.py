@@ -39,6 +39,7 @@ class Styles:
     heading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    label: ParagraphStyle  # a field's label, kept on the same page as what follows it
 
 
 def styles(large_print: bool = False) -> Styles:
@@ -50,10 +51,17 @@ def styles(large_print: bool = False) -> Styles:
             "title", parent=body, fontName=BOLD, fontSize=size + 7, leading=(size + 7) * 1.3, spaceAfter=size
         ),
         heading=ParagraphStyle(
-            "heading", parent=body, fontName=BOLD, fontSize=size + 2, leading=(size + 2) * 1.4, spaceBefore=size * 0.6
+            "heading",
+            parent=body,
+            fontName=BOLD,
+            fontSize=size + 2,
+            leading=(size + 2) * 1.4,
+            spaceBefore=size * 0.6,
+            keepWithNext=1,
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=max(9, size - 2), leading=max(9, size - 2) * 1.3),
+        label=ParagraphStyle("label", parent=body, fontName=BOLD, keepWithNext=1),
     )
 
 

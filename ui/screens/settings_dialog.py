@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -83,10 +85,30 @@ class SettingsDialog(QDialog):
             coach_form.addRow(label, edit)
             self.coach[key] = edit
         layout.addWidget(box)
+        new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
+        new_key.clicked.connect(self.new_recovery_key)
+        layout.addWidget(new_key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def new_recovery_key(self) -> QWidget | None:
+        """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
+        from ui.print_ops import preview_recovery_sheet
+
+        answer = QMessageBox.question(
+            self,
+            _("New recovery key"),
+            _("Make a new recovery key? The old recovery sheet stops working. Print the new one for the safe."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        vault = self.ops.require_vault()
+        key = self.ops.call(lambda v: v.new_recovery_key())
+        if key is None:
+            return None
+        return preview_recovery_sheet(self, vault, key, coach_details(vault), self.ops)
 
     def _accept(self) -> None:
         details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})

@@ -169,6 +169,9 @@ class WelcomeScreen(QWidget):
         self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recovery_label.setAccessibleName(_("Recovery key"))
         layout.addWidget(self.recovery_label)
+        print_sheet = named(QPushButton(_("Print the recovery sheet…")), "printRecoverySheetButton")
+        print_sheet.clicked.connect(self.print_recovery_sheet)
+        layout.addWidget(print_sheet, 0, Qt.AlignmentFlag.AlignLeft)
         self.stored = QCheckBox(_("I have written the recovery key down or printed it for the safe"))
         self.stored.setObjectName("recoveryStoredCheck")
         layout.addWidget(self.stored)
@@ -178,6 +181,13 @@ class WelcomeScreen(QWidget):
         next_button.clicked.connect(self._after_recovery)
         layout.addWidget(next_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
+
+    def print_recovery_sheet(self) -> QWidget:
+        from tyokykyapp.services import coach_details
+        from ui.print_ops import preview_recovery_sheet
+
+        assert self.vault is not None
+        return preview_recovery_sheet(self, self.vault, self.recovery_label.text(), coach_details(self.vault))
 
     def _after_recovery(self) -> None:
         self.recovery_label.clear()  # the key is not kept on screen

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,7 +36,8 @@ from tyokykyapp.domain import (
     Phase,
     Record,
 )
-from tyokykyapp.i18n import _, ngettext
+from tyokykyapp.forms.render import FormKind, form_title
+from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.process import checklist, due_items, facts_from_file
 from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS
 from tyokykyapp.services import (
@@ -52,10 +54,12 @@ from tyokykyapp.services import (
 )
 from ui.field_labels import record_title
 from ui.operations import Operations
+from ui.print_ops import CLIENT_FORMS, preview_client_form
 from ui.record_summary import day, summary
 from ui.screens.phase_move_dialog import LevelDialog, PhaseMoveDialog
 from ui.widgets.history_dialog import HistoryDialog
 from ui.widgets.named import named
+from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
 from ui.widgets.record_form import Choices, RecordDialog
 from ui.widgets.record_section import RecordSection
@@ -68,6 +72,15 @@ PHASE_SECTIONS: dict[Phase, tuple[str, ...]] = {
     Phase.SUPPORT: ("employment", "support_plan", "meeting"),
     Phase.MAINTENANCE: ("employment", "meeting", "plan"),
     Phase.CLOSED: ("closure", "meeting"),
+}
+# The forms each phase page offers to print.
+PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
+    Phase.INTAKE: (FormKind.CONSENT, FormKind.AGREEMENT, FormKind.PRIVACY_NOTICE),
+    Phase.MAPPING: (FormKind.PROFILE, FormKind.PLAN),
+    Phase.JOB_SEARCH: (FormKind.CONSENT, FormKind.MEETING_SUMMARY),
+    Phase.SUPPORT: (FormKind.SUPPORT_PLAN, FormKind.MEETING_SUMMARY),
+    Phase.MAINTENANCE: (FormKind.PLAN, FormKind.MEETING_SUMMARY),
+    Phase.CLOSED: (FormKind.CLOSURE, FormKind.ACCESS_REPORT),
 }
 # Closures are made by the closing move, not added by hand.
 NOT_ADDABLE = frozenset({"closure"})
@@ -115,6 +128,16 @@ class PhasePage(QWidget):
         self.checklist = named(QListWidget(), f"checklist_{phase.value}", _("Checklist"))
         self.checklist.itemChanged.connect(workspace.on_checklist_changed)
         layout.addWidget(self.checklist)
+        prints = QHBoxLayout()
+        for form in PHASE_FORMS[phase]:
+            button = named(
+                QPushButton(_("Print: {form}…").format(form=form_title(form, current_language()))),
+                f"print_{phase.value}_{form.value}",
+            )
+            button.clicked.connect(functools.partial(workspace.print_form, form))
+            prints.addWidget(button)
+        prints.addStretch()
+        layout.addLayout(prints)
         self.sections = {}
         for kind in PHASE_SECTIONS[phase]:
             section = RecordSection(
@@ -153,9 +176,12 @@ class PhasePage(QWidget):
 class ClientWorkspace(QWidget):
     closed = Signal()  # the client was deleted (to the bin)
 
-    def __init__(self, ops: Operations, client_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, client_id: str, parent: QWidget | None = None, *, large_print: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("clientWorkspace")
+        self.large_print = large_print
         self.ops = ops
         self.client_id = client_id
         self.file: ClientFile | None = None
@@ -186,9 +212,14 @@ class ClientWorkspace(QWidget):
         details.clicked.connect(self.edit_details)
         history = named(QPushButton(_("History of details…")), "clientHistoryButton")
         history.clicked.connect(lambda: self.show_history(self._require_file().client))
+        self.print_button = named(QPushButton(_("Print…")), "printMenuButton")
+        menu = QMenu(self.print_button)
+        for kind in CLIENT_FORMS:
+            menu.addAction(form_title(kind, current_language()), functools.partial(self.print_form, kind))
+        self.print_button.setMenu(menu)
         delete = named(QPushButton(_("Move client to the bin…")), "deleteClientButton")
         delete.clicked.connect(self.confirm_delete)
-        for button in (self.advance_button, self.level_button, details, history, delete):
+        for button in (self.advance_button, self.level_button, self.print_button, details, history, delete):
             actions.addWidget(button)
         header.addLayout(actions)
         layout.addLayout(header)
@@ -427,6 +458,10 @@ class ClientWorkspace(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes and self.ops.call(delete_client, self.client_id) is not None:
             self.closed.emit()
+
+    def print_form(self, kind: FormKind) -> PdfPreviewDialog:
+        """Preview a filled form. Printing records nothing: signing is the coach's own step."""
+        return preview_client_form(self, self.ops, kind, self.client_id, large_print=self.large_print)
 
     def take_drafts(self) -> list[Record]:
         """Unsaved forms, as records held in memory only, and close them (the vault is being locked)."""
