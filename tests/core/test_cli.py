@@ -289,3 +289,40 @@ def test_export_with_a_weak_chosen_passphrase_or_nothing_to_export(
     assert code == 1 and "easy to guess" in one_line_error(err) and not out.exists()
     code, _out, err = demo_run("export", "--out", str(out), "--client", "no-such-id")
     assert code == 1 and "No such" in one_line_error(err)
+
+
+def test_form_command(demo_run: Run, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    client_id = json.loads(demo_run("clients", "--json")[1])[0]["id"]
+    out = tmp_path / "consent.pdf"
+    code, _out, err = demo_run("form", "consent", "--client", client_id, "--lang", "sv", "--out", str(out))
+    assert code == 0 and "not encrypted" in err
+    assert "Samtycke till utbyte av uppgifter" in PdfReader(str(out)).pages[0].extract_text()
+    code, _out, err = demo_run("form", "plan", "--blank", "--large-print", "--out", str(tmp_path / "plan.pdf"))
+    assert code == 0 and err == "" and (tmp_path / "plan.pdf").exists()
+    for args, message in (
+        (["form", "nonsense", "--blank"], "Unknown form"),
+        (["form", "consent", "--client", "no-such-client"], "No such"),
+        (["form", "consent"], "--blank"),
+        (["form", "recovery_sheet", "--blank"], "init --recovery-sheet"),
+        (["form", "access_report", "--blank"], "only filled"),
+        (["form", "meeting_summary", "--client", client_id, "--meeting", "nope"], "No such meeting"),
+    ):
+        code, _out, err = demo_run(*args, "--out", str(tmp_path / "x.pdf"))
+        assert code == 1 and message in one_line_error(err), (args, err)
+    code, _out, err = demo_run("form", "consent", "--blank", "--out", str(tmp_path / "missing" / "x.pdf"))
+    assert code == 1 and "Saving failed" in one_line_error(err)
+
+
+def test_init_writes_the_recovery_sheet(run: Run, tmp_path: Path, secrets_dir: Path) -> None:
+    from pypdf import PdfReader
+
+    sheet = tmp_path / "sheet.pdf"
+    code, out, err = run("init", "--recovery-sheet", str(sheet))
+    assert code == 0 and "not encrypted" in err and "    " not in out  # the key is on the sheet, not the screen
+    text = PdfReader(str(sheet)).pages[0].extract_text()
+    key = next(line for line in text.splitlines() if line.count("-") == 6)
+    (secrets_dir / "recovery").write_text(key, encoding="utf-8")
+    code, _out, _err = run("--recovery-key-file", str(secrets_dir / "recovery"), "check", secret=None)
+    assert code == 0
