@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import Phase, UserError
+from tyokykyapp.forms.blocks import language
 from tyokykyapp.handover import (
     ConflictPolicy,
     ExportResult,
@@ -43,12 +43,12 @@ from tyokykyapp.handover import (
 )
 from tyokykyapp.handover.payload import Handover
 from tyokykyapp.handover.receipt import handover_receipt
-from tyokykyapp.i18n import N_, _
-from tyokykyapp.vault.files import write_atomically
+from tyokykyapp.i18n import N_, _, current_language
 from ui.operations import Operations
 from ui.screens.welcome import PassphrasePair, heading, paragraph
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
+from ui.widgets.pdf_preview import PdfPreviewDialog
 
 POLICY_LABELS = {
     ConflictPolicy.KEEP_MINE: N_("Keep mine (ignore the file's copy)"),
@@ -151,8 +151,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.passphrase_intro)
         self.passphrase_label = _big_label("handoverPassphraseLabel")
         layout.addWidget(self.passphrase_label)
-        receipt = named(QPushButton(_("Save the receipt as PDF…")), "saveReceiptButton")
-        receipt.clicked.connect(self._save_receipt)
+        receipt = named(QPushButton(_("Print the receipt…")), "printReceiptButton")
+        receipt.clicked.connect(self.print_receipt)
         layout.addWidget(receipt, 0, Qt.AlignmentFlag.AlignLeft)
         close = named(QPushButton(_("Close")), "exportCloseButton")
         close.clicked.connect(self.accept)
@@ -214,26 +214,31 @@ class ExportDialog(QDialog):
         self.pages.setCurrentIndex(1)
         return True
 
-    def receipt_pdf(self) -> bytes:
+    def receipt_pdf(self, lang: str | None = None, large_print: bool = False) -> bytes:
         assert self.result_ is not None and self.path is not None
-        return handover_receipt(self.result_.handover, receiver=self.receiver.text().strip(), file_name=self.path.name)
+        with language(lang or current_language()):
+            return handover_receipt(
+                self.result_.handover,
+                receiver=self.receiver.text().strip(),
+                file_name=self.path.name,
+                large_print=large_print,
+            )
 
-    def _save_receipt(self) -> None:
-        answer = QMessageBox.warning(
-            self,
-            _("Not encrypted"),
-            _("The receipt names the clients and is saved as an ordinary, unencrypted PDF. Save it anyway?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+    def print_receipt(self) -> PdfPreviewDialog:
+        """The receipt previewed from memory, to print; saving it warns that it names the clients."""
+        dialog = PdfPreviewDialog(
+            _("Handover receipt"),
+            self.receipt_pdf,
+            language=current_language(),
+            large_print=False,
+            personal=True,
+            file_name="handover-receipt.pdf",
+            report=self.ops.show_error,
+            parent=self,
         )
-        if answer != QMessageBox.StandardButton.Save:
-            return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save the receipt"), "handover-receipt.pdf", "PDF (*.pdf)")
-        if path:
-            try:
-                write_atomically(Path(path), self.receipt_pdf())
-            except UserError as error:
-                self.ops.show_error(str(error))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def reject(self) -> None:
         self.passphrase_label.clear()

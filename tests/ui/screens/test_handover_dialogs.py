@@ -44,6 +44,9 @@ def test_hand_over_a_phase_and_import_it_into_another_vault(qtbot: QtBot, tmp_pa
     assert dialog.progress.value() == dialog.progress.maximum() == len(in_support)
     receipt = dialog.receipt_pdf()
     assert receipt.startswith(b"%PDF") and passphrase.encode() not in receipt
+    preview = dialog.print_receipt()
+    assert preview.document.pageCount() == 1 and preview.personal
+    preview.accept()
     qtbot.mouseClick(dialog.findChild(QPushButton, "exportCloseButton"), Qt.MouseButton.LeftButton)
     assert dialog.passphrase_label.text() == ""
     repo = window.ops.require_vault().repo
