@@ -4,16 +4,18 @@ message, and broadcasts what changed so each screen can decide whether to refres
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from tyokykyapp.domain import UserError
+from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from tyokykyapp.services import Changes
-from tyokykyapp.vault import Vault
+from tyokykyapp.services.changes import Changes
+
+if TYPE_CHECKING:
+    from tyokykyapp.vault import Vault
 
 T = TypeVar("T")
 

@@ -15,9 +15,9 @@ from tests.helpers.gui import last_dialog, make_window, set_field, unlock, visib
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.services import add_client, coach_details
 from tyokykyapp.vault import Vault
-from ui.app import WorkArea
 from ui.screens.unlock import UnlockScreen
 from ui.screens.welcome import WelcomeScreen
+from ui.work_area import WorkArea
 
 
 def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(

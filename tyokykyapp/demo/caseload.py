@@ -417,8 +417,25 @@ def _employer_register(b: _Builder, count: int) -> None:
         b.records.append(employer)
 
 
-def generate_caseload(vault: Vault, clients: int, *, seed: int = 1, today: date | None = None, coach: str = "") -> int:
-    """Add `clients` synthetic clients with their records in one transaction; returns records written."""
+def _top_up_meetings(b: _Builder, client: Client, first_record: int, wanted: int) -> None:
+    """More meetings over the client's episode until they have about `wanted` (for large test caseloads)."""
+    have = sum(1 for r in b.records[first_record:] if isinstance(r, Meeting))
+    end = client.phase_since if client.phase is Phase.CLOSED else b.today
+    for _ in range(max(0, wanted - have)):
+        _meeting(b, client.id, b.day_between(client.started_on, end))
+
+
+def generate_caseload(
+    vault: Vault,
+    clients: int,
+    *,
+    seed: int = 1,
+    today: date | None = None,
+    coach: str = "",
+    meetings_per_client: int | None = None,
+) -> int:
+    """Add `clients` synthetic clients with their records in one transaction; returns records written.
+    `meetings_per_client` tops every client up to about that many meetings (the benchmark's 40)."""
     b = _Builder(random.Random(seed), today or date.today(), coach, [])
     _employer_register(b, max(3, clients // 8))
     phases = list(PHASE_WEIGHTS)
@@ -426,7 +443,10 @@ def generate_caseload(vault: Vault, clients: int, *, seed: int = 1, today: date 
     for index in range(clients):
         # Every phase and level appears in any caseload of six or more.
         target = phases[index] if index < len(phases) else b.rng.choices(phases, list(PHASE_WEIGHTS.values()))[0]
+        first_record = len(b.records)
         people.append(_build_client(b, target))
+        if meetings_per_client:
+            _top_up_meetings(b, people[-1], first_record, meetings_per_client)
     with vault.transaction() as repo:
         for record in b.records:
             if isinstance(record, Employer):

@@ -1,75 +1,99 @@
 """Plain dataclasses and enums of the job-coaching domain. Depends on nothing else in the app."""
 
-from tyokykyapp.domain.base import ClientRecord, Record, new_id
-from tyokykyapp.domain.client import Client, Referral
-from tyokykyapp.domain.client_file import FILE_LISTS, ClientFile
-from tyokykyapp.domain.enums import (
-    ClosureReason,
-    ConsentMethod,
-    DisclosureChoice,
-    EmploymentKind,
-    Language,
-    MaintenanceLevel,
-    Phase,
-    PlaceType,
-    ReferralSource,
-)
-from tyokykyapp.domain.errors import NotFound, UserError, ValidationError
-from tyokykyapp.domain.records import (
-    Agreement,
-    ApplicationChannel,
-    ApplicationOutcome,
-    ChecklistTick,
-    Closure,
-    Consent,
-    ConsentParty,
-    Employer,
-    EmployerContact,
-    EmployerPerson,
-    Employment,
-    JobApplication,
-    KykyviisariResult,
-    Meeting,
-    NetworkContact,
-    PhaseChange,
-    Plan,
-    PlanRelation,
-    PlanStep,
-    SupportPlan,
-    VocationalProfile,
-    WorkHistoryEntry,
-)
-from tyokykyapp.domain.text_rules import check_texts
+from typing import TYPE_CHECKING
 
-RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls
-    for cls in (
-        Client,
-        NetworkContact,
-        Consent,
+from tyokykyapp.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from tyokykyapp.domain.base import ClientRecord, Record, new_id
+    from tyokykyapp.domain.client import Client, Referral
+    from tyokykyapp.domain.client_file import FILE_LISTS, ClientFile
+    from tyokykyapp.domain.enums import (
+        ClosureReason,
+        ConsentMethod,
+        DisclosureChoice,
+        EmploymentKind,
+        Language,
+        MaintenanceLevel,
+        Phase,
+        PlaceType,
+        ReferralSource,
+    )
+    from tyokykyapp.domain.errors import NotFound, UserError, ValidationError
+    from tyokykyapp.domain.records import (
         Agreement,
-        VocationalProfile,
-        Plan,
-        Meeting,
+        ApplicationChannel,
+        ApplicationOutcome,
+        ChecklistTick,
+        Closure,
+        Consent,
+        ConsentParty,
         Employer,
         EmployerContact,
-        JobApplication,
+        EmployerPerson,
         Employment,
-        SupportPlan,
-        PhaseChange,
-        Closure,
+        JobApplication,
         KykyviisariResult,
-        ChecklistTick,
+        Meeting,
+        NetworkContact,
+        PhaseChange,
+        Plan,
+        PlanRelation,
+        PlanStep,
+        SupportPlan,
+        VocationalProfile,
+        WorkHistoryEntry,
     )
+    from tyokykyapp.domain.registry import RECORD_TYPES, validate
+    from tyokykyapp.domain.text_rules import check_texts
+
+_EXPORTS = {
+    "Agreement": "tyokykyapp.domain.records",
+    "ApplicationChannel": "tyokykyapp.domain.records",
+    "ApplicationOutcome": "tyokykyapp.domain.records",
+    "ChecklistTick": "tyokykyapp.domain.records",
+    "Client": "tyokykyapp.domain.client",
+    "ClientFile": "tyokykyapp.domain.client_file",
+    "ClientRecord": "tyokykyapp.domain.base",
+    "Closure": "tyokykyapp.domain.records",
+    "ClosureReason": "tyokykyapp.domain.enums",
+    "Consent": "tyokykyapp.domain.records",
+    "ConsentMethod": "tyokykyapp.domain.enums",
+    "ConsentParty": "tyokykyapp.domain.records",
+    "DisclosureChoice": "tyokykyapp.domain.enums",
+    "Employer": "tyokykyapp.domain.records",
+    "EmployerContact": "tyokykyapp.domain.records",
+    "EmployerPerson": "tyokykyapp.domain.records",
+    "Employment": "tyokykyapp.domain.records",
+    "EmploymentKind": "tyokykyapp.domain.enums",
+    "FILE_LISTS": "tyokykyapp.domain.client_file",
+    "JobApplication": "tyokykyapp.domain.records",
+    "KykyviisariResult": "tyokykyapp.domain.records",
+    "Language": "tyokykyapp.domain.enums",
+    "MaintenanceLevel": "tyokykyapp.domain.enums",
+    "Meeting": "tyokykyapp.domain.records",
+    "NetworkContact": "tyokykyapp.domain.records",
+    "NotFound": "tyokykyapp.domain.errors",
+    "Phase": "tyokykyapp.domain.enums",
+    "PhaseChange": "tyokykyapp.domain.records",
+    "PlaceType": "tyokykyapp.domain.enums",
+    "Plan": "tyokykyapp.domain.records",
+    "PlanRelation": "tyokykyapp.domain.records",
+    "PlanStep": "tyokykyapp.domain.records",
+    "RECORD_TYPES": "tyokykyapp.domain.registry",
+    "Record": "tyokykyapp.domain.base",
+    "Referral": "tyokykyapp.domain.client",
+    "ReferralSource": "tyokykyapp.domain.enums",
+    "SupportPlan": "tyokykyapp.domain.records",
+    "UserError": "tyokykyapp.domain.errors",
+    "ValidationError": "tyokykyapp.domain.errors",
+    "VocationalProfile": "tyokykyapp.domain.records",
+    "WorkHistoryEntry": "tyokykyapp.domain.records",
+    "check_texts": "tyokykyapp.domain.text_rules",
+    "new_id": "tyokykyapp.domain.base",
+    "validate": "tyokykyapp.domain.registry",
 }
-
-
-def validate(record: Record) -> None:
-    """Every check a record must pass before it is saved; raises ValidationError."""
-    check_texts(record)
-    record.check()
-
-
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "FILE_LISTS",
     "RECORD_TYPES",

@@ -1,19 +1,44 @@
 """Core services: the operations the GUI and the CLI call. Each validates, writes in one transaction
 and returns the Changes it made."""
 
-from tyokykyapp.services.changes import Changes
-from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
-from tyokykyapp.services.coach import CoachDetails, coach_details, set_coach_details
-from tyokykyapp.services.due import due_list
-from tyokykyapp.services.phases import advance_phase, change_level
-from tyokykyapp.services.records import (
-    delete_record,
-    restore_record,
-    save_record,
-    tick_checklist_item,
-    untick_checklist_item,
-)
+from typing import TYPE_CHECKING
 
+from tyokykyapp.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from tyokykyapp.services.changes import Changes
+    from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
+    from tyokykyapp.services.coach import CoachDetails, coach_details, set_coach_details
+    from tyokykyapp.services.due import due_list
+    from tyokykyapp.services.phases import advance_phase, change_level
+    from tyokykyapp.services.records import (
+        delete_record,
+        restore_record,
+        save_record,
+        tick_checklist_item,
+        untick_checklist_item,
+    )
+
+_EXPORTS = {
+    "Changes": "tyokykyapp.services.changes",
+    "CoachDetails": "tyokykyapp.services.coach",
+    "add_client": "tyokykyapp.services.clients",
+    "advance_phase": "tyokykyapp.services.phases",
+    "change_level": "tyokykyapp.services.phases",
+    "coach_details": "tyokykyapp.services.coach",
+    "delete_client": "tyokykyapp.services.clients",
+    "delete_record": "tyokykyapp.services.records",
+    "due_list": "tyokykyapp.services.due",
+    "purge_client": "tyokykyapp.services.clients",
+    "restore_client": "tyokykyapp.services.clients",
+    "restore_record": "tyokykyapp.services.records",
+    "save_record": "tyokykyapp.services.records",
+    "set_coach_details": "tyokykyapp.services.coach",
+    "tick_checklist_item": "tyokykyapp.services.records",
+    "untick_checklist_item": "tyokykyapp.services.records",
+    "update_client": "tyokykyapp.services.clients",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "Changes",
     "CoachDetails",

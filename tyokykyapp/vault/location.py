@@ -13,3 +13,11 @@ def default_vault_folder() -> Path:
     if configured:
         return Path(configured).expanduser()
     return platformdirs.user_data_path("tyokyky", appauthor=False) / "vault"
+
+
+DB_NAME = "vault.db"
+KEYS_NAME = "vault.keys"
+
+
+def vault_exists(folder: Path) -> bool:
+    return (folder / KEYS_NAME).exists() or (folder / DB_NAME).exists()

@@ -25,18 +25,12 @@ from tyokykyapp.vault.keyslots import (
     calibrated_params,
     new_data_key,
 )
+from tyokykyapp.vault.location import DB_NAME, KEYS_NAME, vault_exists
 from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
 from tyokykyapp.vault.repository import Repository
 from tyokykyapp.vault.transfer import Transfer
-
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
-
-
-def vault_exists(folder: Path) -> bool:
-    return (folder / KEYS_NAME).exists() or (folder / DB_NAME).exists()
 
 
 class Vault:

@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from tyokykyapp.domain import UserError
+from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from tyokykyapp.vault import Vault
 from ui.screens.welcome import PassphrasePair, heading, paragraph
 from ui.widgets.named import message_label, named, secret_edit
 
@@ -87,6 +86,8 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def try_unlock(self) -> None:
+        from tyokykyapp.vault import Vault  # loaded on the first unlock, not at start-up
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
@@ -106,6 +107,8 @@ class UnlockScreen(QWidget):
         if problem:
             self.recovery_message.setText(problem)
             return
+        from tyokykyapp.vault import Vault
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             vault = Vault.unlock(self.folder, recovery_key=self.recovery_key.text())

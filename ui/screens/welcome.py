@@ -4,6 +4,7 @@ ask for the coach's details, or try a demo vault first."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import UserError
+from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from tyokykyapp.services import CoachDetails, set_coach_details
-from tyokykyapp.vault import Vault, passphrase_problem
+from tyokykyapp.vault.passphrase_policy import passphrase_problem
+
+if TYPE_CHECKING:
+    from tyokykyapp.vault import Vault
 from ui.widgets.named import message_label, named, secret_edit
 
 
@@ -134,6 +137,8 @@ class WelcomeScreen(QWidget):
         return page
 
     def _create(self) -> None:
+        from tyokykyapp.vault import Vault
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.vault, recovery_key = Vault.create(self.folder, self.passphrase.value())
@@ -220,6 +225,8 @@ class WelcomeScreen(QWidget):
         return page
 
     def _finish(self) -> None:
+        from tyokykyapp.services import CoachDetails, set_coach_details
+
         assert self.vault is not None
         details = CoachDetails(**{key: edit.text().strip() for key, edit in self.details.items()})
         try:

@@ -1,0 +1,360 @@
+"""Työkyky benchmark: every operation against the raw floor measured in the same run.
+
+    python bench/run.py                 # 1,000 and 10,000 clients, median of 5 runs each
+    python bench/run.py --sizes 1000    # one size
+    python bench/run.py --smoke         # a tiny vault and one run (the test suite runs this)
+
+Prints a Markdown table and writes bench/results/latest.json. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PASSPHRASE = "benchmark passphrase for synthetic data"
+TODAY = date(2026, 11, 23)
+SEARCH_WORD = "trukkikortti"
+
+
+@dataclass
+class Row:
+    size: int
+    operation: str
+    app_ms: float
+    floor_ms: float | None
+    target: str
+    passed: bool
+
+    @property
+    def ratio(self) -> float | None:
+        return self.app_ms / self.floor_ms if self.floor_ms else None
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def vault_for(size: int, cache: Path) -> Path:
+    """A synthetic vault of `size` clients with about 40 meetings each, made once and reused."""
+    from tyokykyapp.demo import generate_caseload
+    from tyokykyapp.services import CoachDetails, set_coach_details
+    from tyokykyapp.vault import Vault
+
+    folder = cache / f"vault-{size}"
+    if (folder / "vault.keys").exists():
+        return folder
+    print(f"generating a {size}-client vault (once; cached in {cache}) ...", file=sys.stderr, flush=True)
+    vault, _key = Vault.create(folder, PASSPHRASE)
+    with vault:
+        set_coach_details(vault, CoachDetails(name="Bench Coach", organisation="Bench Org"))
+        generate_caseload(vault, size, seed=size, today=TODAY, meetings_per_client=40)
+    return folder
+
+
+def subprocess_ms(code: str, repeat: int) -> float:
+    """Wall time of a fresh interpreter running `code`, which prints its own elapsed milliseconds."""
+    times = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        )
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+COLD_FLOOR = textwrap.dedent("""
+    import time; t = time.perf_counter()
+    from PySide6.QtWidgets import QApplication, QWidget
+    app = QApplication([]); w = QWidget(); w.resize(900, 600); w.show(); app.processEvents()
+    print((time.perf_counter() - t) * 1000)
+""")
+COLD_APP = textwrap.dedent("""
+    import time; t = time.perf_counter()
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from ui.app import MainWindow
+    w = MainWindow(Path({folder!r})); w.show(); app.processEvents()
+    assert w.stack.currentWidget().objectName() or True
+    print((time.perf_counter() - t) * 1000)
+""")
+PEAK_MEMORY = textwrap.dedent("""
+    import resource
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from ui.app import MainWindow
+    w = MainWindow(Path({folder!r})); w.show(); app.processEvents()
+    screen = w.stack.currentWidget(); screen.passphrase.setText({passphrase!r}); screen.try_unlock()
+    app.processEvents()
+    w.work.show_section(w.work.clients); app.processEvents()
+    w.work.clients.view.scrollToBottom(); app.processEvents()
+    w.work.open_client(w.work.clients.model.client_id(0)); app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+""")
+
+
+def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
+    from PySide6.QtWidgets import QApplication
+
+    from tyokykyapp.domain import Client
+    from tyokykyapp.forms.render import FormKind, render_form
+    from tyokykyapp.handover import export_clients, merge, read_handover
+    from tyokykyapp.handover.envelope import open_envelope, seal
+    from tyokykyapp.handover.export import build_handover
+    from tyokykyapp.handover.payload import decode, encode
+    from tyokykyapp.services import coach_details, due_list
+    from tyokykyapp.vault import Vault
+    from tyokykyapp.vault.database import connect
+    from tyokykyapp.vault.keyslots import PASSPHRASE_SLOT, KdfParams, KeyFile
+    from tyokykyapp.vault.repository import _DUE_FACTS_SQL, fts_query
+    from ui.models.client_list_model import PAGE, ClientListModel
+    from ui.operations import Operations
+    from ui.screens.today import TodayScreen
+    from ui.screens.workspace import ClientWorkspace
+
+    app = QApplication.instance() or QApplication([])
+    rows: list[Row] = []
+
+    def add(operation: str, app_ms: float, floor_ms: float | None, target: str, passed: bool) -> None:
+        rows.append(
+            Row(size, operation, round(app_ms, 2), None if floor_ms is None else round(floor_ms, 2), target, passed)
+        )
+
+    # Cold start to the unlock window.
+    floor = subprocess_ms(COLD_FLOOR, repeat)
+    cold = subprocess_ms(COLD_APP.format(folder=str(folder)), repeat)
+    add("cold start to the unlock screen", cold, floor, "≤ 1.5× floor", cold <= 1.5 * floor)
+
+    # Unlock to Today drawn, against the key derivation + opening with the raw key + one query.
+    slot = KeyFile.load(folder / "vault.keys").slots[PASSPHRASE_SLOT]
+    params = KdfParams(int(slot["time_cost"]), int(slot["memory_kib"]), int(slot["parallelism"]))
+    key_file = KeyFile.load(folder / "vault.keys")
+
+    def unlock_floor() -> None:
+        data_key = key_file.unwrap(PASSPHRASE_SLOT, PASSPHRASE)
+        connection = connect(folder / "vault.db", data_key)
+        connection.execute("SELECT count(*) FROM clients").fetchone()
+        connection.close()
+
+    from PySide6.QtCore import QSettings
+
+    from ui.app import MainWindow
+    from ui.settings import Preferences
+
+    prefs = Preferences(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+
+    def unlock_app() -> None:
+        window = MainWindow(folder, prefs)
+        window.show()
+        screen = window.stack.currentWidget()
+        screen.passphrase.setText(PASSPHRASE)  # type: ignore[attr-defined]
+        screen.try_unlock()  # type: ignore[attr-defined]
+        app.processEvents()
+        assert window.work is not None and window.work.today.due_model.rowCount() >= 0
+        window.lock()
+        window.deleteLater()
+        app.processEvents()
+
+    floor = median_ms(unlock_floor, repeat)
+    unlocked = median_ms(unlock_app, repeat)
+    add("unlock to Today drawn", unlocked, floor, "≤ 1.3× floor", unlocked <= 1.3 * floor)
+    del params
+
+    vault = Vault.unlock(folder, passphrase=PASSPHRASE)
+    db, repo = vault.connection, vault.repo
+    ops = Operations(None)  # type: ignore[arg-type]
+    ops.vault = vault
+
+    # The client list: first page shown, against the count and page queries.
+    def list_floor() -> None:
+        db.execute("SELECT count(*) FROM clients WHERE deleted_at IS NULL").fetchone()
+        db.execute(
+            "SELECT id, family_name, given_names, phase, maintenance_level, phase_since, started_on, "
+            "referral_source, deleted_at FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, seq "
+            f"LIMIT {PAGE}"
+        ).fetchall()
+
+    def list_app() -> None:
+        model = ClientListModel()
+        model.set_repository(repo)
+        assert model.rowCount() == min(PAGE, size)
+
+    floor, listed = median_ms(list_floor, repeat), median_ms(list_app, repeat)
+    add("client list shown", listed, floor, "≤ 100 ms", listed <= 100)
+
+    # Today: the due list computed and the screen filled, against the due-facts query.
+    def today_floor() -> None:
+        db.execute(_DUE_FACTS_SQL, {"today": TODAY.isoformat()}).fetchall()
+
+    def today_app() -> None:
+        screen = TodayScreen(ops)
+        screen.deleteLater()
+
+    floor, today_ms = median_ms(today_floor, repeat), median_ms(today_app, repeat)
+    add("Today's due list", today_ms, floor, "≤ 100 ms", today_ms <= 100)
+    due_ms = median_ms(lambda: due_list(vault, TODAY), repeat)
+    add("due list (core only)", due_ms, floor, "—", True)
+
+    # Full-text search, against the bare FTS5 query.
+    query = fts_query(SEARCH_WORD)
+
+    def search_floor() -> None:
+        db.execute("SELECT rowid FROM record_text WHERE record_text MATCH ? LIMIT 200", (query,)).fetchall()
+
+    floor, searched = median_ms(search_floor, repeat), median_ms(lambda: repo.search(SEARCH_WORD), repeat)
+    add("full-text search", searched, floor, "≤ 2× floor and ≤ 50 ms", searched <= max(2 * floor, 1) and searched <= 50)
+
+    # Opening a client's workspace, against the SQL that loads that client.
+    busiest = db.execute(
+        "SELECT client_id FROM records WHERE kind = 'meeting' GROUP BY client_id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+
+    def open_floor() -> None:
+        db.execute("SELECT data FROM clients WHERE id = ?", (busiest,)).fetchone()
+        db.execute(
+            "SELECT kind, data, created_at, updated_at FROM records WHERE client_id = ? "
+            "AND deleted_at IS NULL ORDER BY on_date, seq",
+            (busiest,),
+        ).fetchall()
+
+    def open_app() -> None:
+        workspace = ClientWorkspace(ops, busiest)
+        workspace.deleteLater()
+
+    floor, opened = median_ms(open_floor, repeat), median_ms(open_app, repeat)
+    add("open a client's workspace", opened, floor, "≤ 50 ms", opened <= 50)
+
+    # Forms.
+    coach = coach_details(vault)
+    file = repo.client_file(busiest)
+    consent_ms = median_ms(lambda: render_form(FormKind.CONSENT, coach=coach, file=file, lang="fi"), repeat)
+    add("consent form to PDF", consent_ms, None, "≤ 200 ms", consent_ms <= 200)
+    report_ms = median_ms(lambda: render_form(FormKind.ACCESS_REPORT, coach=coach, file=file, lang="fi"), repeat)
+    add("access report to PDF (busiest client)", report_ms, None, "—", True)
+
+    # Handover of 50 clients, against the key derivation plus reading or writing the same rows.
+    ids = [s.id for s in repo.clients(limit=min(50, size))]
+    kdf = params_for_handover()
+    out = work / f"bench-{size}.tyokyky"
+
+    def export_floor() -> None:
+        kdf.derive("floor", b"0" * 16)
+        for client_id in ids:
+            vault.transfer.client_row(client_id)
+            rows_ = vault.transfer.record_rows(client_id)
+            vault.transfer.revision_rows([client_id, *[r["id"] for r in rows_]])
+
+    def export_app() -> None:
+        export_clients(vault, ids, out, PASSPHRASE, kdf=kdf)
+
+    derive_ms = median_ms(lambda: kdf.derive("x", b"0" * 16), repeat)
+    floor, exported = median_ms(export_floor, repeat), median_ms(export_app, repeat)
+    add("handover export of 50 clients", exported, floor, "≤ 1 s beyond key derivation", exported - derive_ms <= 1000)
+
+    target_folder = work / f"import-target-{size}"
+    receiver, _key = Vault.create(target_folder, PASSPHRASE, kdf=KdfParams(1, 8 * 1024, 1))
+    handover_bytes = out.read_bytes()
+
+    def import_floor() -> None:
+        decode(open_envelope(handover_bytes, PASSPHRASE))
+
+    def import_app() -> None:
+        receiver.connection.execute("BEGIN")
+        receiver.connection.execute("ROLLBACK")
+        merge(receiver, read_handover(out, PASSPHRASE))
+
+    floor = median_ms(import_floor, repeat)
+    imported = median_ms(import_app, 1)  # the first import writes; later ones find everything present
+    add("handover import of 50 clients", imported, floor, "≤ 1 s beyond key derivation", imported - derive_ms <= 1000)
+    receiver.close()
+    vault.close()
+    del seal, encode, build_handover, Client
+
+    # Peak resident memory with the vault open in the app.
+    peak = subprocess_ms(PEAK_MEMORY.format(folder=str(folder), passphrase=PASSPHRASE), 1)
+    add("peak memory, MB (app open, list scrolled, a client open)", peak, None, "≤ 300 MB", peak <= 300)
+    return rows
+
+
+def params_for_handover():  # type: ignore[no-untyped-def]
+    from tyokykyapp.vault.keyslots import calibrated_params
+
+    return calibrated_params()
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| clients | operation | app (ms) | floor (ms) | ratio | target | result |",
+        "|---:|---|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        floor = f"{r.floor_ms:.1f}" if r.floor_ms is not None else "—"
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "—"
+        lines.append(
+            f"| {r.size} | {r.operation} | {r.app_ms:.1f} | {floor} | {ratio} | {r.target} | "
+            f"{'pass' if r.passed else 'FAIL'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="a tiny vault, one run each: checks the script works")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache")
+    args = parser.parse_args(argv)
+    sizes, repeat = ([20], 1) if args.smoke else (args.sizes, max(5, args.repeat))
+    cache = Path(tempfile.mkdtemp(prefix="tyokyky-bench-")) if args.smoke else args.cache
+    cache.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="tyokyky-bench-work-") as work:
+        for size in sizes:
+            rows += measure_size(size, vault_for(size, cache), repeat, Path(work))
+    print(table(rows))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps(
+            {
+                "machine": {"python": platform.python_version(), "system": platform.platform(), "cpus": os.cpu_count()},
+                "repeat": repeat,
+                "rows": [asdict(r) | {"ratio": r.ratio} for r in rows],
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return 0 if args.smoke or all(r.passed for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
