@@ -153,7 +153,9 @@ class PhasePage(QWidget):
             layout.addWidget(section)
         layout.addStretch()
 
-    def fill(self, file: ClientFile, today: date) -> None:
+    def fill(self, file: ClientFile, today: date, info: str) -> None:
+        self.info.setText(info)
+        self.info.setVisible(bool(info))
         self.checklist.blockSignals(True)
         self.checklist.clear()
         for item in checklist(file, self.phase, today):
@@ -246,10 +248,10 @@ class ClientWorkspace(QWidget):
         layout.addWidget(line)
 
         self.pages = QStackedWidget()
-        self.phase_pages = {phase: PhasePage(phase, self) for phase in Phase}
-        for page in self.phase_pages.values():
-            self.pages.addWidget(page)
+        # Phase pages are built when first shown: opening a client builds one page, not six.
+        self.phase_pages: dict[Phase, PhasePage] = {}
         self.timeline = named(QListWidget(), "timeline", _("Timeline"))
+        self._timeline_stale = True
         self.pages.addWidget(self.timeline)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -267,11 +269,21 @@ class ClientWorkspace(QWidget):
             raise RuntimeError("no client loaded")
         return self.file
 
+    def page_for(self, phase: Phase) -> PhasePage:
+        page = self.phase_pages.get(phase)
+        if page is None:
+            page = self.phase_pages[phase] = PhasePage(phase, self)
+            self.pages.addWidget(page)
+            page.fill(self._require_file(), date.today(), self._info_text(phase, self._require_file(), date.today()))
+        return page
+
     def _show_page(self, key: str) -> None:
         if key == TIMELINE:
+            if self._timeline_stale:
+                self._fill_timeline(self._require_file())
             self.pages.setCurrentWidget(self.timeline)
         else:
-            self.pages.setCurrentWidget(self.phase_pages[Phase(key)])
+            self.pages.setCurrentWidget(self.page_for(Phase(key)))
 
     def current_page_key(self) -> str:
         widget = self.pages.currentWidget()
@@ -301,10 +313,11 @@ class ClientWorkspace(QWidget):
         self.history_line.setText(
             " → ".join(f"{p.to_phase.label} {day(p.on)}" for p in file.phase_history if p.from_phase != p.to_phase)
         )
-        for page in self.phase_pages.values():
-            page.fill(file, today)
-        self._fill_info(file, today)
-        self._fill_timeline(file)
+        for phase, page in self.phase_pages.items():
+            page.fill(file, today, self._info_text(phase, file, today))
+        self._timeline_stale = True
+        if self.pages.currentWidget() is self.timeline:
+            self._fill_timeline(file)
 
     def _warnings(self, file: ClientFile, today: date) -> list[str]:
         client = file.client
@@ -323,14 +336,16 @@ class ClientWorkspace(QWidget):
             lines.append(f"⚠ {item.kind.label}: {day(item.due_on)} ({state})")
         return lines
 
-    def _fill_info(self, file: ClientFile, today: date) -> None:
-        consent = file.consent_in_force(today)
-        choice = consent.employer_disclosure.label if consent else _("not recorded: ask the client")
-        self.phase_pages[Phase.JOB_SEARCH].info.setText(
-            _("The client's choice about employers: {choice}").format(choice=choice)
-        )
+    def _info_text(self, phase: Phase, file: ClientFile, today: date) -> str:
+        """The line on top of a phase page: what the coach should keep in view in that phase."""
         client = file.client
-        if client.maintenance_level is not None:
+        if phase is Phase.JOB_SEARCH:
+            consent = file.consent_in_force(today)
+            choice = consent.employer_disclosure.label if consent else _("not recorded: ask the client")
+            return _("The client's choice about employers: {choice}").format(choice=choice)
+        if phase is Phase.MAINTENANCE:
+            if client.maintenance_level is None:
+                return _("The client is not in maintenance.")
             months = MAINTENANCE_CADENCE_MONTHS[client.maintenance_level]
             next_contact = [
                 i for i in due_items(facts_from_file(file, today), today) if i.kind.value == "maintenance_contact"
@@ -342,18 +357,17 @@ class ClientWorkspace(QWidget):
             )
             if renewals:
                 text += " " + _("Pay-subsidy renewal: {dates}.").format(dates=", ".join(renewals))
-            self.phase_pages[Phase.MAINTENANCE].info.setText(text)
-        else:
-            self.phase_pages[Phase.MAINTENANCE].info.setText(_("The client is not in maintenance."))
-        referral = client.referral
-        source = referral.source.label if referral.source else _("not recorded")
-        self.phase_pages[Phase.INTAKE].info.setText(
-            _("Referral: {source}, {referrer}, {date}").format(
+            return text
+        if phase is Phase.INTAKE:
+            referral = client.referral
+            source = referral.source.label if referral.source else _("not recorded")
+            return _("Referral: {source}, {referrer}, {date}").format(
                 source=source, referrer=referral.referrer or "—", date=day(referral.referred_on)
             )
-        )
+        return ""
 
     def _fill_timeline(self, file: ClientFile) -> None:
+        self._timeline_stale = False
         self.timeline.clear()
         records: list[Record] = [
             r for name in FILE_LISTS.values() for r in getattr(file, name) if r.KIND != "checklist_tick"

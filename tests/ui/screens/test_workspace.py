@@ -162,6 +162,7 @@ def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_fol
     window = make_window(qtbot, vault_folder, tmp_path)
     unlock(window)
     workspace = open_new_client(qtbot, window)
+    workspace.stepper.show("job_search")  # pages are built when opened
     click(qtbot, workspace, "add_employment")
     dialog = last_dialog(workspace)
     set_field(dialog, "start_on", date(2026, 5, 1))
