@@ -171,20 +171,25 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
 
     prefs = Preferences(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
 
-    def unlock_app() -> None:
+    def unlock_app_once() -> float:
+        """From the unlock screen shown to the Today screen drawn (the window is made before timing)."""
         window = MainWindow(folder, prefs)
         window.show()
+        app.processEvents()
         screen = window.stack.currentWidget()
         screen.passphrase.setText(PASSPHRASE)  # type: ignore[attr-defined]
+        started = time.perf_counter()
         screen.try_unlock()  # type: ignore[attr-defined]
         app.processEvents()
+        elapsed = (time.perf_counter() - started) * 1000
         assert window.work is not None and window.work.today.due_model.rowCount() >= 0
         window.lock()
         window.deleteLater()
         app.processEvents()
+        return elapsed
 
     floor = median_ms(unlock_floor, repeat)
-    unlocked = median_ms(unlock_app, repeat)
+    unlocked = statistics.median(unlock_app_once() for _ in range(repeat))
     add("unlock to Today drawn", unlocked, floor, "≤ 1.3× floor", unlocked <= 1.3 * floor)
     del params
 
@@ -227,10 +232,12 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     query = fts_query(SEARCH_WORD)
 
     def search_floor() -> None:
+        # The same two full-text queries the app runs (names, then notes), without joins or filters.
+        db.execute("SELECT rowid FROM client_text WHERE client_text MATCH ? LIMIT 200", (query,)).fetchall()
         db.execute("SELECT rowid FROM record_text WHERE record_text MATCH ? LIMIT 200", (query,)).fetchall()
 
     floor, searched = median_ms(search_floor, repeat), median_ms(lambda: repo.search(SEARCH_WORD), repeat)
-    add("full-text search", searched, floor, "≤ 2× floor and ≤ 50 ms", searched <= max(2 * floor, 1) and searched <= 50)
+    add("full-text search", searched, floor, "≤ 2× floor and ≤ 50 ms", searched <= 2 * floor and searched <= 50)
 
     # Opening a client's workspace, against the SQL that loads that client.
     busiest = db.execute(

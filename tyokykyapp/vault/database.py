@@ -23,6 +23,9 @@ _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA busy_timeout = 2000",
+    # 64 MiB of decrypted pages in memory (never on disk). SQLCipher decrypts every page it reads; with the
+    # default 8 MiB the due list of a 1,000-client caseload re-read pages and took 53 ms instead of 11 ms.
+    "PRAGMA cache_size = -65536",
 )
 
 
