@@ -124,16 +124,14 @@ PEAK_MEMORY = textwrap.dedent("""
 def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
-    from tyokykyapp.domain import Client
     from tyokykyapp.forms.render import FormKind, render_form
     from tyokykyapp.handover import export_clients, merge, read_handover
-    from tyokykyapp.handover.envelope import open_envelope, seal
-    from tyokykyapp.handover.export import build_handover
-    from tyokykyapp.handover.payload import decode, encode
+    from tyokykyapp.handover.envelope import open_envelope
+    from tyokykyapp.handover.payload import decode
     from tyokykyapp.services import coach_details, due_list
     from tyokykyapp.vault import Vault
     from tyokykyapp.vault.database import connect
-    from tyokykyapp.vault.keyslots import PASSPHRASE_SLOT, KdfParams, KeyFile
+    from tyokykyapp.vault.keyslots import PASSPHRASE_SLOT, KdfParams, KeyFile, calibrated_params
     from tyokykyapp.vault.repository import _DUE_FACTS_SQL, fts_query
     from ui.models.client_list_model import PAGE, ClientListModel
     from ui.operations import Operations
@@ -154,8 +152,6 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("cold start to the unlock screen", cold, floor, "≤ 1.5× floor", cold <= 1.5 * floor)
 
     # Unlock to Today drawn, against the key derivation + opening with the raw key + one query.
-    slot = KeyFile.load(folder / "vault.keys").slots[PASSPHRASE_SLOT]
-    params = KdfParams(int(slot["time_cost"]), int(slot["memory_kib"]), int(slot["parallelism"]))
     key_file = KeyFile.load(folder / "vault.keys")
 
     def unlock_floor() -> None:
@@ -191,7 +187,6 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     floor = median_ms(unlock_floor, repeat)
     unlocked = statistics.median(unlock_app_once() for _ in range(repeat))
     add("unlock to Today drawn", unlocked, floor, "≤ 1.3× floor", unlocked <= 1.3 * floor)
-    del params
 
     vault = Vault.unlock(folder, passphrase=PASSPHRASE)
     db, repo = vault.connection, vault.repo
@@ -269,7 +264,7 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
 
     # Handover of 50 clients, against the key derivation plus reading or writing the same rows.
     ids = [s.id for s in repo.clients(limit=min(50, size))]
-    kdf = params_for_handover()
+    kdf = calibrated_params()
     out = work / f"bench-{size}.tyokyky"
 
     def export_floor() -> None:
@@ -294,8 +289,6 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
         decode(open_envelope(handover_bytes, PASSPHRASE))
 
     def import_app() -> None:
-        receiver.connection.execute("BEGIN")
-        receiver.connection.execute("ROLLBACK")
         merge(receiver, read_handover(out, PASSPHRASE))
 
     floor = median_ms(import_floor, repeat)
@@ -303,18 +296,11 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("handover import of 50 clients", imported, floor, "≤ 1 s beyond key derivation", imported - derive_ms <= 1000)
     receiver.close()
     vault.close()
-    del seal, encode, build_handover, Client
 
     # Peak resident memory with the vault open in the app.
     peak = subprocess_ms(PEAK_MEMORY.format(folder=str(folder), passphrase=PASSPHRASE), 1)
     add("peak memory, MB (app open, list scrolled, a client open)", peak, None, "≤ 300 MB", peak <= 300)
     return rows
-
-
-def params_for_handover():  # type: ignore[no-untyped-def]
-    from tyokykyapp.vault.keyslots import calibrated_params
-
-    return calibrated_params()
 
 
 def table(rows: list[Row]) -> str:

@@ -1,0 +1,43 @@
+"""The benchmark script runs end to end on a tiny vault (one repetition), so it cannot rot. Its timings are
+not checked here: speed is judged by the full run, never by unit tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OPERATIONS = {
+    "cold start to the unlock screen",
+    "unlock to Today drawn",
+    "client list shown",
+    "Today's due list",
+    "full-text search",
+    "open a client's workspace",
+    "consent form to PDF",
+    "handover export of 50 clients",
+    "handover import of 50 clients",
+}
+
+
+def test_smoke_run_writes_the_table_and_results(tmp_path: Path) -> None:
+    out = tmp_path / "latest.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--smoke", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "| clients | operation |" in result.stdout
+    document = json.loads(out.read_text(encoding="utf-8"))
+    operations = {row["operation"] for row in document["rows"]}
+    assert operations >= OPERATIONS
+    assert any(row["operation"].startswith("peak memory") for row in document["rows"])
+    for row in document["rows"]:
+        assert row["app_ms"] > 0 and isinstance(row["passed"], bool)
