@@ -64,6 +64,7 @@ def vault_for(size: int, cache: Path) -> Path:
 
     folder = cache / f"vault-{size}"
     if (folder / "vault.keys").exists():
+        Vault.unlock(folder, passphrase=PASSPHRASE).close()  # bring a cached vault to the newest schema first
         return folder
     print(f"generating a {size}-client vault (once; cached in {cache}) ...", file=sys.stderr, flush=True)
     vault, _key = Vault.create(folder, PASSPHRASE)

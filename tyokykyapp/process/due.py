@@ -58,7 +58,8 @@ LEAD_DAYS = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+# Slotted, not frozen: a caseload of 10,000 builds these by the thousand on every Today refresh.
+@dataclass(kw_only=True, slots=True)
 class JobFacts:
     kind: EmploymentKind
     start_on: date
@@ -66,7 +67,7 @@ class JobFacts:
     pay_subsidy_renewal_on: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class DueFacts:
     client_id: str
     phase: Phase
@@ -83,7 +84,7 @@ class DueFacts:
     last_employer_contact_on: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class DueItem:
     client_id: str
     kind: DueKind

@@ -429,22 +429,21 @@ class Repository:
             )
 
 
-_LIVE = "r.client_id = c.id AND r.deleted_at IS NULL"
+_LIVE = "d.client_id = c.id AND d.live = 1"
+_LATEST = "ORDER BY d.on_date DESC, d.seq DESC LIMIT 1"
+# Reads only the narrow due_records table (migration 0004), never the records' JSON.
 _DUE_FACTS_SQL = f"""
 SELECT c.id, c.phase, c.phase_since, c.maintenance_level,
-    (SELECT json_array(r.on_date, json_extract(r.data, '$.next_meeting_on')) FROM records r
-        WHERE {_LIVE} AND r.kind = 'meeting' AND r.on_date <= :today ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
-    EXISTS (SELECT 1 FROM records r WHERE {_LIVE} AND r.kind = 'meeting' AND r.on_date > :today),
-    (SELECT json_array(r.on_date, json_extract(r.data, '$.review_on')) FROM records r
-        WHERE {_LIVE} AND r.kind = 'plan' ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
-    (SELECT json_array(json_extract(r.data, '$.valid_until'), json_extract(r.data, '$.withdrawn_on')) FROM records r
-        WHERE {_LIVE} AND r.kind = 'consent' AND json_extract(r.data, '$.method') = 'signed_paper'
-        ORDER BY r.on_date DESC, r.seq DESC LIMIT 1),
-    (SELECT json_group_array(json_array(json_extract(r.data, '$.kind'), r.on_date, json_extract(r.data, '$.end_on'),
-            json_extract(r.data, '$.pay_subsidy'), json_extract(r.data, '$.pay_subsidy_renewal_on')))
-        FROM records r WHERE {_LIVE} AND r.kind = 'employment'),
-    (SELECT max(r.on_date) FROM records r
-        WHERE {_LIVE} AND r.kind IN ('employer_contact', 'job_application') AND r.on_date <= :today)
+    (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d
+        WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date <= :today {_LATEST}),
+    EXISTS (SELECT 1 FROM due_records d WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date > :today),
+    (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d WHERE {_LIVE} AND d.kind = 'plan' {_LATEST}),
+    (SELECT coalesce(d.b, '') || '|' || coalesce(d.c, '') FROM due_records d
+        WHERE {_LIVE} AND d.kind = 'consent' AND d.a = 'signed_paper' {_LATEST}),
+    (SELECT group_concat(d.a || '|' || d.on_date || '|' || coalesce(d.b, '') || '|' || coalesce(d.c, '') || '|'
+                         || coalesce(d.d, ''), ';') FROM due_records d WHERE {_LIVE} AND d.kind = 'employment'),
+    (SELECT max(d.on_date) FROM due_records d
+        WHERE {_LIVE} AND d.kind IN ('employer_contact', 'job_application') AND d.on_date <= :today)
 FROM clients c
 WHERE c.deleted_at IS NULL AND c.phase != 'closed'
 ORDER BY c.sort_name, c.seq
@@ -455,34 +454,47 @@ def _optional_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
-    client_id, phase, phase_since, level, meeting, future_meeting, plan, consent, jobs, contact = row
-    meeting_on, next_meeting_on = json.loads(meeting) if meeting else (None, None)
-    plan_on, review_on = json.loads(plan) if plan else (None, None)
-    valid_until, withdrawn_on = json.loads(consent) if consent else (None, None)
-    job_facts = []
-    for kind, start_on, end_on, subsidy, renewal in json.loads(jobs):
+def _pair(value: str | None) -> tuple[date | None, date | None]:
+    """'2026-01-02|2026-02-03' (either side may be empty) as two dates; plain strings parse much faster than
+    JSON for the thousands of rows of a large caseload."""
+    if not value:
+        return None, None
+    first, _sep, second = value.partition("|")
+    return _optional_date(first), _optional_date(second)
+
+
+def _jobs(value: str | None) -> list[JobFacts]:
+    jobs = []
+    for item in value.split(";") if value else ():
+        kind, start_on, end_on, subsidy, renewal = item.split("|")
         if EmploymentKind(kind).starts_support:
-            job_facts.append(
+            jobs.append(
                 JobFacts(
                     kind=EmploymentKind(kind),
                     start_on=date.fromisoformat(start_on),
                     end_on=_optional_date(end_on),
-                    pay_subsidy_renewal_on=_optional_date(renewal) if subsidy else None,
+                    pay_subsidy_renewal_on=_optional_date(renewal) if subsidy == "1" else None,
                 )
             )
-    agreed_next = _optional_date(next_meeting_on)
+    return sorted(jobs, key=lambda j: (j.start_on, j.kind.value))
+
+
+def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
+    client_id, phase, phase_since, level, meeting, future_meeting, plan, consent, jobs, contact = row
+    meeting_on, agreed_next = _pair(meeting)
+    plan_on, review_on = _pair(plan)
+    valid_until, withdrawn_on = _pair(consent)
     return DueFacts(
         client_id=client_id,
         phase=Phase(phase),
         phase_since=date.fromisoformat(phase_since),
         maintenance_level=MaintenanceLevel(level) if level else None,
-        last_meeting_on=_optional_date(meeting_on),
+        last_meeting_on=meeting_on,
         next_meeting_booked=bool(future_meeting) or (agreed_next is not None and agreed_next >= today),
-        plan_made_on=_optional_date(plan_on),
-        plan_review_on=_optional_date(review_on),
-        consent_valid_until=_optional_date(valid_until),
+        plan_made_on=plan_on,
+        plan_review_on=review_on,
+        consent_valid_until=valid_until,
         consent_withdrawn=withdrawn_on is not None,
-        jobs=tuple(sorted(job_facts, key=lambda j: (j.start_on, j.kind.value))),
+        jobs=tuple(_jobs(jobs)),
         last_employer_contact_on=_optional_date(contact),
     )

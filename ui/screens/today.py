@@ -75,11 +75,15 @@ class TodayScreen(QWidget):
 
     def refresh(self) -> None:
         vault = self.ops.require_vault()
-        names = {s.id: s.name for s in vault.repo.clients()}
-        self.due_model.set_items([(item, names.get(item.client_id, "")) for item in due_list(vault, date.today())])
+        items = due_list(vault, date.today())
+        recent_ids = vault.repo.setting(RECENT_KEY, [])
+        # Names only for the clients shown, not the whole caseload.
+        wanted = {item.client_id for item in items} | set(recent_ids)
+        names = {s.id: s.name for s in vault.repo.clients(ids=wanted)}
+        self.due_model.set_items([(item, names.get(item.client_id, "")) for item in items])
         self._fill_caseload(vault.repo.caseload_counts())
         self.recent.clear()
-        for client_id in vault.repo.setting(RECENT_KEY, []):
+        for client_id in recent_ids:
             if client_id in names:
                 item = QListWidgetItem(names[client_id])
                 item.setData(256, client_id)
