@@ -7,6 +7,16 @@ class UserError(Exception):
     """Base of every error caused by input or circumstances rather than a bug. `str()` is the message."""
 
 
+class ExplainedError(UserError):
+    """A user error whose plain sentence comes from its type unless one is given."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message())
+
+    def default_message(self) -> str:
+        raise NotImplementedError
+
+
 class ValidationError(UserError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from tyokykyapp.domain.errors import UserError
+from tyokykyapp.domain.errors import ExplainedError
 from tyokykyapp.i18n import _
 
 
-class HandoverError(UserError):
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.default_message())
-
+class HandoverError(ExplainedError):
     def default_message(self) -> str:
         return _("The handover file could not be used.")
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from tyokykyapp.domain.errors import UserError
+from tyokykyapp.domain.errors import ExplainedError
 from tyokykyapp.i18n import _
 
 
-class VaultError(UserError):
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.default_message())
-
+class VaultError(ExplainedError):
     def default_message(self) -> str:
         return _("The vault could not be used.")
 
