@@ -17,10 +17,11 @@ from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, purge_client, restore_client
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 
 
-class BinScreen(QWidget):
+class BinScreen(LazyScreen):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -43,11 +44,14 @@ class BinScreen(QWidget):
         buttons.addWidget(erase)
         layout.addLayout(buttons)
         ops.changed.connect(self._on_changed)
-        self.model.set_repository(ops.require_vault().repo)
+        self._repo = ops.require_vault().repo
+
+    def refresh(self) -> None:
+        self.model.set_repository(self._repo)  # loads the first page
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload:
-            self.model.reload()
+            self.mark_stale()
 
     def _selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()

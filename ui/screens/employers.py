@@ -25,13 +25,14 @@ from tyokykyapp.services import Changes, save_record
 from ui.operations import Operations
 from ui.record_summary import day
 from ui.widgets.history_dialog import HistoryDialog
+from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 from ui.widgets.record_form import RecordDialog
 
 LOG_WEEKS = 26
 
 
-class EmployersScreen(QWidget):
+class EmployersScreen(LazyScreen):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -65,11 +66,10 @@ class EmployersScreen(QWidget):
         right.addWidget(log_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(right, 2)
         ops.changed.connect(self._on_changed)
-        self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
         if {"employer", "employer_contact"} & changes.kinds or changes.caseload:
-            self.refresh()
+            self.mark_stale()
 
     def refresh(self) -> None:
         repo = self.ops.require_vault().repo
