@@ -19,10 +19,17 @@ class DueModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[tuple[DueItem, str]] = []
+        self._texts: list[tuple[str, str, str, str]] = []
 
     def set_items(self, rows: list[tuple[DueItem, str]]) -> None:
         self.beginResetModel()
         self._rows = rows
+        # Formatted once: views ask for every cell many times (painting, sizing, accessibility).
+        due, overdue = _("Due"), "⚠ " + _("Overdue")
+        self._texts = [
+            (item.due_on.strftime("%d.%m.%Y"), overdue if item.overdue else due, item.kind.label, name)
+            for item, name in rows
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -34,7 +41,7 @@ class DueModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item, name = self._rows[index.row()]
+        item = self._rows[index.row()][0]
         if role == self.ID_ROLE:
             return item.client_id
         if role == Qt.ItemDataRole.FontRole and item.overdue:
@@ -43,12 +50,7 @@ class DueModel(QAbstractTableModel):
             return font
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        return (
-            item.due_on.strftime("%d.%m.%Y"),
-            "⚠ " + _("Overdue") if item.overdue else _("Due"),
-            item.kind.label,
-            name,
-        )[index.column()]
+        return self._texts[index.row()][index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -48,6 +48,8 @@ class TodayScreen(QWidget):
         self.due_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.due_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.due_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the first rows only: measuring thousands of due items would slow every refresh.
+        self.due_view.horizontalHeader().setResizeContentsPrecision(40)
         self.due_view.horizontalHeader().setStretchLastSection(True)
         self.due_view.activated.connect(self._open_due)
         self.due_view.doubleClicked.connect(self._open_due)
