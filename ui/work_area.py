@@ -137,7 +137,7 @@ class WorkArea(QWidget):
         self.nav.clearSelection()
         self.content.setCurrentWidget(self.workspace)
         remember_opened(self.ops, client_id)
-        self.today.refresh()
+        self.today.refresh_recent()
         return self.workspace
 
     def close_client(self) -> None:

@@ -84,6 +84,14 @@ class TodayScreen(QWidget):
         names = {s.id: s.name for s in vault.repo.clients(ids=wanted)}
         self.due_model.set_items([(item, names.get(item.client_id, "")) for item in items])
         self._fill_caseload(vault.repo.caseload_counts())
+        self._fill_recent(recent_ids, names)
+
+    def refresh_recent(self) -> None:
+        """Only the recently opened list (opening a client need not recompute the due list)."""
+        recent_ids = self.ops.require_vault().repo.setting(RECENT_KEY, [])
+        self._fill_recent(recent_ids, {s.id: s.name for s in self.ops.require_vault().repo.clients(ids=recent_ids)})
+
+    def _fill_recent(self, recent_ids: list[str], names: dict[str, str]) -> None:
         self.recent.clear()
         for client_id in recent_ids:
             if client_id in names:

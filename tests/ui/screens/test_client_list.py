@@ -69,3 +69,18 @@ def test_ten_thousand_clients_open_without_a_widget_per_row(qtbot: QtBot, vault_
     screen.view.scrollToBottom()
     QApplication.processEvents()
     assert PAGE < screen.model.rowCount() < 10_000
+
+
+def test_opening_a_client_puts_it_first_in_recently_opened(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    first, second = client(family_name="Aalto"), client(family_name="Berg")
+    add_client(vault, first)
+    add_client(vault, second)
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    window.work.open_client(first.id)
+    window.work.open_client(second.id)
+    recent = window.work.today.recent
+    assert [recent.item(i).text() for i in range(recent.count())] == [second.name, first.name]
