@@ -36,6 +36,7 @@ from tyokykyapp.domain import (
     Phase,
     Record,
 )
+from tyokykyapp.domain.labels import record_title
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.process import checklist, due_items, facts_from_file
@@ -52,7 +53,6 @@ from tyokykyapp.services import (
     untick_checklist_item,
     update_client,
 )
-from ui.field_labels import record_title
 from ui.operations import Operations
 from ui.print_ops import CLIENT_FORMS, preview_client_form
 from ui.record_summary import day, summary

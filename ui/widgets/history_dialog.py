@@ -7,9 +7,9 @@ import json
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
 
 from tyokykyapp.domain.codec import to_json
+from tyokykyapp.domain.labels import field_label, record_title
 from tyokykyapp.i18n import _
 from tyokykyapp.vault import Revision
-from ui.field_labels import field_label, record_title
 
 
 def readable(revision: Revision) -> str:

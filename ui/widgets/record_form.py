@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.domain import Record, UserError, ValidationError
 from tyokykyapp.domain.enums import Labelled
+from tyokykyapp.domain.labels import field_label, record_title
 from tyokykyapp.i18n import _
-from ui.field_labels import field_label, record_title
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.date_fields import OptionalDateEdit, OptionalTimeEdit, date_edit, from_qdate, to_qdate
 

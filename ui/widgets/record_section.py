@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import Record
+from tyokykyapp.domain.labels import record_title
 from tyokykyapp.i18n import _
-from ui.field_labels import record_title
 from ui.record_summary import day, summary
 
 

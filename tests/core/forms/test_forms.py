@@ -171,3 +171,29 @@ def test_any_unicode_in_names_and_notes_never_crashes_a_form(family: str, notes:
     file.consents[0].parties.append(ConsentParty(name=party))
     for kind in (FormKind.CONSENT, FormKind.MEETING_SUMMARY, FormKind.ACCESS_REPORT, FormKind.PROFILE):
         assert render_form(kind, coach=COACH, file=file, lang="sv").startswith(b"%PDF")
+
+
+def test_every_field_a_person_reads_has_a_label() -> None:
+    import dataclasses
+
+    from tyokykyapp.domain import RECORD_TYPES, ConsentParty, EmployerPerson, PlanStep, Referral, WorkHistoryEntry
+    from tyokykyapp.domain.labels import FIELD_LABELS
+    from tyokykyapp.forms.access_report import SKIPPED
+
+    for cls in [*RECORD_TYPES.values(), ConsentParty, EmployerPerson, PlanStep, Referral, WorkHistoryEntry]:
+        for f in dataclasses.fields(cls):
+            assert f.name in SKIPPED or f.name in FIELD_LABELS, f"{cls.__name__}.{f.name}"
+
+
+def test_access_report_reads_like_a_letter_not_a_database() -> None:
+    from tyokykyapp.domain import ChecklistTick
+
+    file = a_file()
+    file.checklist_ticks.append(
+        ChecklistTick(client_id=file.client.id, item="privacy_notice_given", ticked_on=date(2026, 1, 3))
+    )
+    text = "\n".join(pages(render_form(FormKind.ACCESS_REPORT, coach=COACH, file=file, lang="fi")))
+    assert "Sukunimi: Sámi-Áilu Ŋ Šaddá" in text
+    assert "Tapaaminen (1)" in text and "Tietosuojaseloste annettu asiakkaalle" in text
+    assert "family_name" not in text and "place_type" not in text and "privacy_notice_given" not in text
+    assert "Paikan tyyppi: Toimisto" in text

@@ -1,4 +1,4 @@
-"""Labels of record fields as shown on forms in the app (translated where shown)."""
+"""Labels of record fields and titles of record kinds, as people read them (translated where shown)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,19 @@ from tyokykyapp.i18n import N_, _
 FIELD_LABELS: dict[str, str] = {
     "achieved": N_("What was achieved"),
     "address": N_("Address"),
+    "phase": N_("Phase"),
+    "maintenance_level": N_("Support level"),
+    "phase_since": N_("In this phase since"),
+    "started_on": N_("Service started on"),
+    "from_phase": N_("From phase"),
+    "to_phase": N_("To phase"),
+    "from_level": N_("From support level"),
+    "to_level": N_("To support level"),
+    "by": N_("Recorded by"),
+    "item": N_("Checklist item"),
+    "ticked_on": N_("Ticked on"),
+    "handed_over_on": N_("Handed over on"),
+    "handed_over_to": N_("Handed over to"),
     "adjustments": N_("Adjustments to tasks or hours"),
     "agreed_next_steps": N_("Agreed next steps"),
     "aim": N_("Aim"),
