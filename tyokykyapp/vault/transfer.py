@@ -87,14 +87,6 @@ class Transfer:
             found += [_revision_row(r) for r in rows]
         return found
 
-    def revision_exists(self, record_id: str, version: int) -> bool:
-        return (
-            self._db.execute(
-                "SELECT 1 FROM revisions WHERE record_id = ? AND version = ?", (record_id, version)
-            ).fetchone()
-            is not None
-        )
-
     # --- inserting (inside the caller's transaction) ------------------------------------------------
 
     def insert_client(self, row: Row) -> None:

@@ -285,12 +285,6 @@ class ClientWorkspace(QWidget):
         else:
             self.pages.setCurrentWidget(self.page_for(Phase(key)))
 
-    def current_page_key(self) -> str:
-        widget = self.pages.currentWidget()
-        if widget is None or widget is self.timeline:
-            return TIMELINE
-        return str(widget.objectName()).removeprefix("page_")
-
     def _on_changed(self, changes: Changes) -> None:
         if self.client_id in changes.client_ids or "employer" in changes.kinds:
             self.refresh()
@@ -484,7 +478,7 @@ class ClientWorkspace(QWidget):
             try:
                 drafts.append(dialog.draft())
             except Exception:
-                drafts.append(dialog.form._initial)
+                drafts.append(dialog.form.initial)
             dialog.reject()
         self.dialogs.clear()
         return drafts
