@@ -127,14 +127,14 @@ class WorkArea(QWidget):
     def open_client(self, client_id: str) -> ClientWorkspace:
         if self.workspace is not None:
             if self.workspace.client_id == client_id:
-                self.nav.clearSelection()
+                self.nav.setCurrentRow(-1)  # so choosing any section again switches back
                 self.content.setCurrentWidget(self.workspace)
                 return self.workspace
             self.close_client()
         self.workspace = ClientWorkspace(self.ops, client_id, large_print=self.window_.prefs.get("large_print"))
         self.workspace.closed.connect(self.close_client)
         self.content.addWidget(self.workspace)
-        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)  # so choosing any section again switches back
         self.content.setCurrentWidget(self.workspace)
         remember_opened(self.ops, client_id)
         self.today.refresh_recent()

@@ -26,13 +26,14 @@ from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, due_list
 from ui.models.due_model import DueModel
 from ui.operations import Operations
+from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 
 RECENT_KEY = "recent_clients"
 RECENT_COUNT = 8
 
 
-class TodayScreen(QWidget):
+class TodayScreen(LazyScreen):
     open_client = Signal(str)
     filter_requested = Signal(object, object)  # Phase | None, MaintenanceLevel | None
 
@@ -69,11 +70,11 @@ class TodayScreen(QWidget):
         right.addStretch()
         layout.addLayout(right, 2)
         ops.changed.connect(self._on_changed)
-        self.refresh()
+        self.refresh_now()  # Today is the first screen after unlocking: filled at once
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload or changes.kinds:
-            self.refresh()
+            self.mark_stale()  # recomputed when on view, not after every save elsewhere
 
     def refresh(self) -> None:
         vault = self.ops.require_vault()

@@ -13,7 +13,7 @@ from tests.helpers.gui import make_window, unlock
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting, Phase
-from tyokykyapp.services import add_client, save_record
+from tyokykyapp.services import Changes, add_client, save_record
 from tyokykyapp.vault import Vault
 from ui.models.client_list_model import PAGE
 
@@ -84,3 +84,22 @@ def test_opening_a_client_puts_it_first_in_recently_opened(qtbot: QtBot, vault_f
     window.work.open_client(second.id)
     recent = window.work.today.recent
     assert [recent.item(i).text() for i in range(recent.count())] == [second.name, first.name]
+
+
+def test_today_catches_up_with_changes_when_shown_again(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(family_name="Nieminen")
+    add_client(vault, c, on=date.today() - timedelta(days=3))  # intake, no meeting booked: due
+    vault.close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    today = window.work.today
+    assert today.due_model.rowCount() == 1
+    window.work.open_client(c.id)
+    save_record(window.ops.require_vault(), Meeting(client_id=c.id, on=date.today() + timedelta(days=2)))
+    window.ops.changed.emit(Changes.of(c.id, "meeting"))
+    window.work.show_section(today)
+    assert today.due_model.rowCount() == 0
