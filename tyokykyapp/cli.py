@@ -18,7 +18,7 @@ from tyokykyapp.domain import FILE_LISTS, Phase, UserError
 from tyokykyapp.domain.codec import to_json
 from tyokykyapp.i18n import _
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
-from tyokykyapp.vault import Vault, default_vault_folder
+from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 PRINTABLE_KINDS = (
@@ -111,7 +111,7 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _client_row(summary: Any) -> dict[str, Any]:
+def _client_row(summary: ClientSummary) -> dict[str, Any]:
     return {
         "id": summary.id,
         "name": summary.name,

@@ -135,11 +135,8 @@ class MainWindow(QMainWindow):
         self.auto_lock.setInterval(self.prefs.get("auto_lock_minutes") * 60_000)
         if self.ops.vault is not None:
             self.auto_lock.start()
-        if self.prefs.get("language") != self._language_shown():
+        if self.prefs.get("language") != current_language():
             self.switch_language(self.prefs.get("language"))
-
-    def _language_shown(self) -> str:
-        return current_language()
 
     # --- locking -----------------------------------------------------------------------------------
 
