@@ -3,6 +3,9 @@
 The rules work on `DueFacts`, a few dates per client that the vault can compute for a whole caseload in
 one query, or that `facts_from_file` reads off one loaded client. Each rule has a due date and a lead
 time: an item is listed from `due_on - lead` and is overdue from the day after `due_on`.
+
+`due_outlook` gives a client's candidates before the lead-time filter together with the last day they stay
+true, so the vault can keep them and Today need not rerun the rules for a whole caseload every time.
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ LEAD_DAYS = {
 }
 
 
+# Bump when a rule or a constant above changes: vaults then recompute the due candidates they keep.
+RULES_VERSION = 1
+
+
 # Slotted, not frozen: a caseload of 10,000 builds these by the thousand on every Today refresh.
 @dataclass(kw_only=True, slots=True)
 class JobFacts:
@@ -75,6 +82,10 @@ class DueFacts:
     maintenance_level: MaintenanceLevel | None = None
     last_meeting_on: date | None = None
     next_meeting_booked: bool = False
+    # The dates on which the facts above change by themselves as days pass (see `due_outlook`).
+    upcoming_meeting_on: date | None = None  # the first meeting after the day
+    agreed_meeting_on: date | None = None  # the next meeting the latest meeting agreed
+    upcoming_employer_contact_on: date | None = None  # the first employer contact or application after the day
     plan_made_on: date | None = None
     plan_review_on: date | None = None
     # The latest written consent.
@@ -92,7 +103,43 @@ class DueItem:
     overdue: bool
 
 
+@dataclass(kw_only=True, slots=True)
+class DueOutlook:
+    """A client's due candidates (kind, due date) before the lead-time filter, the same on every day from the
+    facts' day until `valid_until` (exclusive; None: until the client's records change)."""
+
+    client_id: str
+    candidates: list[tuple[DueKind, date]]
+    valid_until: date | None
+
+
+def listed_from(kind: DueKind, due_on: date) -> date:
+    return due_on - timedelta(days=LEAD_DAYS[kind])
+
+
 def due_items(facts: DueFacts, today: date) -> list[DueItem]:
+    return items_listed(due_outlook(facts, today), today)
+
+
+def items_listed(outlook: DueOutlook, today: date) -> list[DueItem]:
+    """The candidates listed on `today`, most urgent first."""
+    return sorted(
+        (
+            DueItem(client_id=outlook.client_id, kind=kind, due_on=due_on, overdue=today > due_on)
+            for kind, due_on in outlook.candidates
+            if today >= listed_from(kind, due_on)
+        ),
+        key=lambda item: (item.due_on, item.kind.value),
+    )
+
+
+def due_outlook(facts: DueFacts, today: date) -> DueOutlook:
+    return DueOutlook(
+        client_id=facts.client_id, candidates=_candidates(facts, today), valid_until=_facts_valid_until(facts, today)
+    )
+
+
+def _candidates(facts: DueFacts, today: date) -> list[tuple[DueKind, date]]:
     if facts.phase is Phase.CLOSED:
         return []
     candidates: list[tuple[DueKind, date]] = []
@@ -122,14 +169,22 @@ def due_items(facts: DueFacts, today: date) -> list[DueItem]:
         add((DueKind.EMPLOYER_CONTACT, since + timedelta(days=EMPLOYER_CONTACT_DAYS)))
     if facts.phase is Phase.INTAKE and not facts.next_meeting_booked:
         add((DueKind.NEXT_MEETING, facts.phase_since + timedelta(days=NEXT_MEETING_DAYS)))
-    return sorted(
-        (
-            DueItem(client_id=facts.client_id, kind=kind, due_on=due_on, overdue=today > due_on)
-            for kind, due_on in candidates
-            if today >= due_on - timedelta(days=LEAD_DAYS[kind])
-        ),
-        key=lambda item: (item.due_on, item.kind.value),
-    )
+    # Two jobs can share a renewal or end date: one line says it.
+    return list(dict.fromkeys(candidates))
+
+
+def _facts_valid_until(facts: DueFacts, today: date) -> date | None:
+    """The first day on which the candidates may differ without any record changing: a booked meeting or
+    employer contact comes, an agreed meeting date passes, a job starts or ends."""
+    days = [facts.upcoming_meeting_on, facts.upcoming_employer_contact_on]
+    if facts.agreed_meeting_on is not None and facts.agreed_meeting_on >= today:
+        days.append(facts.agreed_meeting_on + timedelta(days=1))
+    for job in facts.jobs:
+        if job.start_on > today:
+            days.append(job.start_on)
+        if job.end_on is not None and job.end_on >= today:
+            days.append(job.end_on + timedelta(days=1))
+    return min((d for d in days if d is not None), default=None)
 
 
 def facts_from_file(file: ClientFile, today: date) -> DueFacts:
@@ -139,21 +194,22 @@ def facts_from_file(file: ClientFile, today: date) -> DueFacts:
     last_meeting = latest(past_meetings, lambda m: m.on)
     plan = file.latest_plan()
     consent = file.latest_written_consent()
-    contacts = [c.on for c in file.employer_contacts if c.on <= today]
-    contacts += [a.applied_on for a in file.job_applications if a.applied_on <= today]
+    # Booked: a meeting after today, or the latest meeting agreed a next one from today on.
+    upcoming = min((m.on for m in file.meetings if m.on > today), default=None)
+    agreed = last_meeting.next_meeting_on if last_meeting else None
+    all_contacts = [c.on for c in file.employer_contacts] + [a.applied_on for a in file.job_applications]
+    contacts = [d for d in all_contacts if d <= today]
+    upcoming_contacts = [d for d in all_contacts if d > today]
     return DueFacts(
         client_id=client.id,
         phase=client.phase,
         phase_since=client.phase_since,
         maintenance_level=client.maintenance_level,
         last_meeting_on=last_meeting.on if last_meeting else None,
-        # Booked: a meeting after today, or the latest meeting agreed a next one from today on.
-        next_meeting_booked=any(m.on > today for m in file.meetings)
-        or (
-            last_meeting is not None
-            and last_meeting.next_meeting_on is not None
-            and last_meeting.next_meeting_on >= today
-        ),
+        next_meeting_booked=upcoming is not None or (agreed is not None and agreed >= today),
+        upcoming_meeting_on=upcoming,
+        agreed_meeting_on=agreed,
+        upcoming_employer_contact_on=min(upcoming_contacts, default=None),
         plan_made_on=plan.made_on if plan else None,
         plan_review_on=plan.review_on if plan else None,
         consent_valid_until=consent.valid_until if consent else None,

@@ -94,6 +94,9 @@ def client_list_columns(client: Client) -> tuple[Any, ...]:
     )
 
 
+SET_SETTING_SQL = (
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 _CURRENT_VERSION_SQL = {
     "clients": "SELECT version, 'client', id, data, updated_at FROM clients WHERE id = ?",
     "records": "SELECT version, kind, client_id, data, updated_at FROM records WHERE id = ?",
@@ -394,10 +397,12 @@ class Repository:
             ).fetchall()
         return [SearchHit(client_id=row[0], record_id=row[1], kind=row[2]) for row in rows]
 
-    def due_facts(self, today: date) -> list[DueFacts]:
-        """The facts the due rules need, for every open client, in one query."""
+    def due_facts(self, today: date, ids: Collection[str] | None = None) -> list[DueFacts]:
+        """The facts the due rules need, for every open client (or those of `ids`), in one query."""
+        params = {"today": today.isoformat(), "ids": json.dumps(list(ids or ()))}
+        sql = _DUE_FACTS_SQL.format(only="" if ids is None else _ONLY_IDS)
         with known_errors():
-            rows = self._db.execute(_DUE_FACTS_SQL, {"today": today.isoformat()}).fetchall()
+            rows = self._db.execute(sql, params).fetchall()
         return [_due_facts(row, today) for row in rows]
 
     def unreadable_records(self) -> list[str]:
@@ -422,32 +427,31 @@ class Repository:
 
     def set_setting(self, key: str, value: Any) -> None:
         with transaction(self._db):
-            self._db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
-            )
+            self._db.execute(SET_SETTING_SQL, (key, json.dumps(value, ensure_ascii=False)))
 
 
 _LIVE = "d.client_id = c.id AND d.live = 1"
 _LATEST = "ORDER BY d.on_date DESC, d.seq DESC LIMIT 1"
-# Reads only the narrow due_records table (migration 0004), never the records' JSON.
+_CONTACT = f"{_LIVE} AND d.kind IN ('employer_contact', 'job_application')"
+# Reads only the narrow due_records table (migration 0004), never the records' JSON. {only} narrows it to some
+# clients (looked up by id rather than by scanning every client).
 _DUE_FACTS_SQL = f"""
 SELECT c.id, c.phase, c.phase_since, c.maintenance_level,
     (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d
         WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date <= :today {_LATEST}),
-    EXISTS (SELECT 1 FROM due_records d WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date > :today),
+    (SELECT min(d.on_date) FROM due_records d WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date > :today),
     (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d WHERE {_LIVE} AND d.kind = 'plan' {_LATEST}),
     (SELECT coalesce(d.b, '') || '|' || coalesce(d.c, '') FROM due_records d
         WHERE {_LIVE} AND d.kind = 'consent' AND d.a = 'signed_paper' {_LATEST}),
     (SELECT group_concat(d.a || '|' || d.on_date || '|' || coalesce(d.b, '') || '|' || coalesce(d.c, '') || '|'
                          || coalesce(d.d, ''), ';') FROM due_records d WHERE {_LIVE} AND d.kind = 'employment'),
-    (SELECT max(d.on_date) FROM due_records d
-        WHERE {_LIVE} AND d.kind IN ('employer_contact', 'job_application') AND d.on_date <= :today)
+    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date <= :today),
+    (SELECT min(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date > :today)
 FROM clients c
-WHERE c.deleted_at IS NULL AND c.phase != 'closed'
+WHERE c.deleted_at IS NULL AND c.phase != 'closed' {{only}}
 ORDER BY c.sort_name, c.seq
 """
+_ONLY_IDS = "AND c.id IN (SELECT value FROM json_each(:ids))"
 
 
 def _optional_date(value: str | None) -> date | None:
@@ -480,8 +484,11 @@ def _jobs(value: str | None) -> list[JobFacts]:
 
 
 def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
-    client_id, phase, phase_since, level, meeting, future_meeting, plan, consent, jobs, contact = row
+    client_id, phase, phase_since, level, meeting, upcoming_meeting, plan, consent, jobs, contact, upcoming_contact = (
+        row
+    )
     meeting_on, agreed_next = _pair(meeting)
+    upcoming_meeting_on = _optional_date(upcoming_meeting)
     plan_on, review_on = _pair(plan)
     valid_until, withdrawn_on = _pair(consent)
     return DueFacts(
@@ -490,7 +497,10 @@ def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
         phase_since=date.fromisoformat(phase_since),
         maintenance_level=MaintenanceLevel(level) if level else None,
         last_meeting_on=meeting_on,
-        next_meeting_booked=bool(future_meeting) or (agreed_next is not None and agreed_next >= today),
+        next_meeting_booked=upcoming_meeting_on is not None or (agreed_next is not None and agreed_next >= today),
+        upcoming_meeting_on=upcoming_meeting_on,
+        agreed_meeting_on=agreed_next,
+        upcoming_employer_contact_on=_optional_date(upcoming_contact),
         plan_made_on=plan_on,
         plan_review_on=review_on,
         consent_valid_until=valid_until,

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tyokykyapp.vault.database import Connection, DatabaseError, connect, known_errors, transaction
+from tyokykyapp.vault.due_cache import DueCache
 from tyokykyapp.vault.errors import DatabaseDamaged, NoVault, VaultExists, WrongRecoveryKey
 from tyokykyapp.vault.files import create_private_file
 from tyokykyapp.vault.instance_lock import InstanceLock
@@ -43,6 +44,7 @@ class Vault:
         self.key_file = key_file
         self.repo = Repository(connection)
         self.transfer = Transfer(connection)
+        self.due_cache = DueCache(connection)
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key

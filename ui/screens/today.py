@@ -3,6 +3,7 @@ clients opened recently."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -78,27 +79,26 @@ class TodayScreen(LazyScreen):
 
     def refresh(self) -> None:
         vault = self.ops.require_vault()
-        items = due_list(vault, date.today())
-        recent_ids = vault.repo.setting(RECENT_KEY, [])
-        # Names only for the clients shown, not the whole caseload.
-        wanted = {item.client_id for item in items} | set(recent_ids)
-        names = {s.id: s.name for s in vault.repo.clients(ids=wanted)}
-        self.due_model.set_items([(item, names.get(item.client_id, "")) for item in items])
+        self.due_model.set_items(due_list(vault, date.today()), self._names)
         self._fill_caseload(vault.repo.caseload_counts())
-        self._fill_recent(recent_ids, names)
+        self.refresh_recent()
 
     def refresh_recent(self) -> None:
         """Only the recently opened list (opening a client need not recompute the due list)."""
         recent_ids = self.ops.require_vault().repo.setting(RECENT_KEY, [])
-        self._fill_recent(recent_ids, {s.id: s.name for s in self.ops.require_vault().repo.clients(ids=recent_ids)})
-
-    def _fill_recent(self, recent_ids: list[str], names: dict[str, str]) -> None:
+        names = self._names(recent_ids)
         self.recent.clear()
         for client_id in recent_ids:
             if client_id in names:
                 item = QListWidgetItem(names[client_id])
                 item.setData(256, client_id)
                 self.recent.addItem(item)
+
+    def _names(self, client_ids: Collection[str]) -> dict[str, str]:
+        """Names only for the clients shown, not the whole caseload. A view repainted while the app locks
+        gets none: it is torn down with the rest, and Today refills after the next unlock."""
+        vault = self.ops.vault
+        return {} if vault is None else {s.id: s.name for s in vault.repo.clients(ids=client_ids)}
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
 from tyokykyapp.domain import Client
+from tyokykyapp.process.due import RULES_VERSION
+from tyokykyapp.services import due_list
 from tyokykyapp.vault import Vault
 from tyokykyapp.vault.migrations import all_migrations, latest_version, schema_version
 
@@ -36,6 +39,9 @@ def test_a_version_1_vault_opens_in_the_newest_and_its_records_are_searchable(v1
         assert [hit.kind for hit in vault.repo.search("puutarha")] == ["meeting"]
         assert [hit.client_id for hit in vault.repo.search("sjöb")] == [V1_CLIENT_ID]
         assert vault.check() == []
+        # Migration 0005 left every client of version 1 to be run through the due rules once.
+        assert vault.due_cache.read(date(2026, 3, 1), RULES_VERSION)[1] == [V1_CLIENT_ID]
+        assert due_list(vault, date(2026, 3, 1)) == vault.due_cache.read(date(2026, 3, 1), RULES_VERSION)[0]
     with Vault.unlock(v1_vault, recovery_key=V1_RECOVERY_KEY) as vault:
         assert schema_version(vault.connection) == latest_version()
 
