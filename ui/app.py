@@ -3,17 +3,16 @@ after inactivity), the language switch, and keeping unsaved forms through a lock
 
 from __future__ import annotations
 
+import importlib
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -23,32 +22,21 @@ from tyokykyapp.vault.location import default_vault_folder, vault_exists
 from ui.operations import Operations
 from ui.qt_language import apply_language
 from ui.screens.unlock import UnlockScreen
-from ui.screens.welcome import WelcomeScreen
 from ui.settings import Preferences
+from ui.widgets.busy import busy_cursor
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from tyokykyapp.domain import Record
     from tyokykyapp.vault import Vault
+    from ui.activity import ActivityWatcher
     from ui.work_area import WorkArea
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tyokyky.svg"
 DEMO_PASSPHRASE = "kokeile työkykyä rauhassa"
-ACTIVITY_EVENTS = frozenset(
-    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
-)
-
-
-class ActivityWatcher(QObject):
-    """Restarts the auto-lock timer on any keyboard or mouse use anywhere in the app."""
-
-    def __init__(self, timer: QTimer) -> None:
-        super().__init__(timer)
-        self.timer = timer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS and self.timer.isActive():
-            self.timer.start()
-        return False
+PRELOAD_DELAY_MS = 300
+PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity")
 
 
 class MainWindow(QMainWindow):
@@ -71,10 +59,7 @@ class MainWindow(QMainWindow):
         self.auto_lock = QTimer(self)
         self.auto_lock.setSingleShot(True)
         self.auto_lock.timeout.connect(self.lock)
-        self._watcher = ActivityWatcher(self.auto_lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._watcher)
+        self._watcher: ActivityWatcher | None = None
         for keys, action in (
             ("Ctrl+L", self.lock),
             ("Ctrl+M", self._new_meeting_shortcut),
@@ -85,6 +70,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_entry_screen()
         self.resize(1180, 780)
+        # While the coach types the passphrase, load what unlocking and the work area need, so pressing
+        # Enter costs the key derivation and the first screen, not importing half the app. Delayed so the
+        # unlock screen is drawn first.
+        QTimer.singleShot(PRELOAD_DELAY_MS, self, self._preload)
 
     # --- screens -----------------------------------------------------------------------------------
 
@@ -109,15 +98,27 @@ class MainWindow(QMainWindow):
             self._replace(unlock)
             unlock.passphrase.setFocus()
         else:
+            from ui.screens.welcome import WelcomeScreen  # first run only: not loaded on every start
+
             welcome = WelcomeScreen(self.folder)
             welcome.finished.connect(self.on_unlocked)
             welcome.demo_requested.connect(self.open_demo)
             self._replace(welcome)
 
+    def _preload(self) -> None:
+        if self.ops.vault is None:
+            for module in PRELOADED:
+                importlib.import_module(module)
+
     def on_unlocked(self, vault: Vault) -> None:
         from ui.work_area import WorkArea  # the screens load once the vault is open, not at start-up
 
         self.ops.vault = vault
+        if self._watcher is None:
+            from ui.activity import ActivityWatcher  # needed once unlocked, like the work area
+
+            self._watcher = ActivityWatcher(self.auto_lock)
+        self._watcher.watch(True)
         self.work = WorkArea(self)
         self._replace(self.work)
         self.apply_preferences()
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         if self.ops.vault is None:
             return
         self.auto_lock.stop()
+        if self._watcher is not None:
+            self._watcher.watch(False)
         self._take_work()
         vault, self.ops.vault = self.ops.vault, None
         self.show_entry_screen()  # replaces (and deletes) the work area
@@ -170,14 +173,15 @@ class MainWindow(QMainWindow):
     # --- demo --------------------------------------------------------------------------------------
 
     def open_demo(self) -> None:
+        from datetime import date
+
         from tyokykyapp.demo import generate_caseload
         from tyokykyapp.services import CoachDetails, set_coach_details
         from tyokykyapp.vault import Vault
 
         self.demo = True
         self.folder = self.home_folder.with_name(self.home_folder.name + "-demo")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             if vault_exists(self.folder):
                 vault = Vault.unlock(self.folder, passphrase=DEMO_PASSPHRASE)
             else:
@@ -185,8 +189,6 @@ class MainWindow(QMainWindow):
                 set_coach_details(vault, CoachDetails(name=_("Demo coach"), organisation=_("Demo organisation")))
                 generate_caseload(vault, 40, seed=date.today().toordinal(), coach=_("Demo coach"))
                 vault.repo.set_setting("demo", True)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self._update_title()
         self.on_unlocked(vault)
 
@@ -213,25 +215,9 @@ class MainWindow(QMainWindow):
             self.work.clients.search.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        dialogs = self.work.workspace.dialogs if self.work is not None and self.work.workspace else []
-        if dialogs:
-            answer = QMessageBox.question(
-                self,
-                _("Unsaved changes"),
-                _("Some forms have unsaved changes. Save them before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                for dialog in list(dialogs):
-                    dialog.save_button.click()
-                if dialogs:  # a form that could not be saved stays open with its message
-                    event.ignore()
-                    return
+        if self.work is not None and not self.work.may_close():
+            event.ignore()
+            return
         self.lock()
         event.accept()
 

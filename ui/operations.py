@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from tyokykyapp.services.changes import Changes
+from ui.widgets.busy import busy_cursor
 
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
@@ -37,21 +36,24 @@ class Operations(QObject):
 
     def call(self, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Run `operation(vault, *args)`; None when it failed with a user-facing error (already shown)."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Imported when first used (after unlocking): this module is on the start-up path.
+        from tyokykyapp.services.changes import Changes
+
         try:
-            result = operation(self.require_vault(), *args, **kwargs)
+            with busy_cursor():
+                result = operation(self.require_vault(), *args, **kwargs)
         except UserError as error:
-            QGuiApplication.restoreOverrideCursor()
             self.show_error(str(error))
             return None
-        QGuiApplication.restoreOverrideCursor()
         if isinstance(result, Changes):
             self.changed.emit(result)
         return result
 
     def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # see call()
+
         self.last_error = message
         self.failed.emit(message)
         box = QMessageBox(QMessageBox.Icon.Warning, _("Työkyky"), message, QMessageBox.StandardButton.Ok, self._window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(box.deleteLater)
         box.open()  # not exec(): the app keeps running (auto-lock, tests)

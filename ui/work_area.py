@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -191,6 +192,25 @@ class WorkArea(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def may_close(self) -> bool:
+        """Before the app closes: offer to save forms with unsaved changes; False to keep the app open."""
+        dialogs = self.workspace.dialogs if self.workspace is not None else []
+        if not dialogs:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("Some forms have unsaved changes. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            for dialog in list(dialogs):
+                dialog.save_button.click()
+            return not dialogs  # a form that could not be saved stays open with its message
+        return True
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.window_.prefs, self.ops, self)

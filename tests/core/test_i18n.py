@@ -51,3 +51,17 @@ def test_po_parser_handles_continuations_and_escapes() -> None:
     )
     assert messages == {'a "b"': "c\nd"}
     assert plurals == {"one": ("yksi", "monta")}
+
+
+@pytest.mark.parametrize(
+    "text", ['tab\there "quoted" back\\slash\nnew line', "ääkköset ja emoji 🙂", "\\n is not a newline"]
+)
+def test_po_strings_read_back_as_written(text: str) -> None:
+    from tyokykyapp.i18n.extract import _quote
+
+    messages, _plurals = parse_po(f"msgid {_quote('k')}\nmsgstr {_quote(text)}\n")
+    assert messages == {"k": text}
+
+
+def test_po_escapes_our_writer_never_uses_are_still_read() -> None:
+    assert parse_po('msgid "k"\nmsgstr "\\x41\\u00e4"\n')[0] == {"k": "Aä"}

@@ -282,7 +282,10 @@ class Repository:
     def _client_filter(
         phase: Phase | None, level: MaintenanceLevel | None, deleted: bool, ids: Collection[str] | None
     ) -> tuple[str, list[Any]]:
-        where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+        # Looking up chosen clients goes by id; the unary + keeps SQLite from walking the whole (deleted_at, ...)
+        # index instead, which read every client's row (~40 ms for 100 names from 10,000 clients).
+        bin_column = "deleted_at" if ids is None else "+deleted_at"
+        where = [f"{bin_column} IS NOT NULL" if deleted else f"{bin_column} IS NULL"]
         params: list[Any] = []
         if phase is not None:
             where.append("phase = ?")

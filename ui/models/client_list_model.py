@@ -20,9 +20,10 @@ Index = QModelIndex | QPersistentModelIndex
 class ClientListModel(QAbstractTableModel):
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self) -> None:
+    def __init__(self, repo: Repository | None = None) -> None:
+        """With `repo`, nothing is read until the first `reload` or `set_filter`."""
         super().__init__()
-        self._repo: Repository | None = None
+        self._repo = repo
         self._rows: list[ClientSummary] = []
         self._total = 0
         self.phase: Phase | None = None

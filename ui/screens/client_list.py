@@ -51,7 +51,7 @@ class ClientListScreen(QWidget):
         bar.addWidget(self.level, 1)
         bar.addWidget(new)
         layout.addLayout(bar)
-        self.model = ClientListModel()
+        self.model = ClientListModel(ops.require_vault().repo)
         self.view = named(QTableView(), "clientList", _("Clients"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -71,8 +71,7 @@ class ClientListScreen(QWidget):
         self.phase.currentIndexChanged.connect(self.apply_filter)
         self.level.currentIndexChanged.connect(self.apply_filter)
         ops.changed.connect(self._on_changed)
-        self.model.set_repository(ops.require_vault().repo)
-        self.apply_filter()
+        self.apply_filter()  # loads the first page
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload:

@@ -45,10 +45,11 @@ from tyokykyapp.handover.payload import Handover
 from tyokykyapp.handover.receipt import handover_receipt
 from tyokykyapp.i18n import N_, _, current_language
 from ui.operations import Operations
-from ui.screens.welcome import PassphrasePair, heading, paragraph
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
+from ui.widgets.passphrase_pair import PassphrasePair
 from ui.widgets.pdf_preview import PdfPreviewDialog
+from ui.widgets.texts import heading, paragraph
 
 POLICY_LABELS = {
     ConflictPolicy.KEEP_MINE: N_("Keep mine (ignore the file's copy)"),

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from ui.screens.welcome import PassphrasePair, heading, paragraph
+from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named, secret_edit
+from ui.widgets.passphrase_pair import PassphrasePair
+from ui.widgets.texts import at_left, heading, paragraph
 
 
 class UnlockScreen(QWidget):
@@ -22,10 +23,11 @@ class UnlockScreen(QWidget):
         self.folder = folder
         self.pages = QStackedWidget()
         self.pages.addWidget(self._passphrase_page())
-        self.pages.addWidget(self._recovery_page())
+        self._recovery_built = False  # built when asked for: most starts never need it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
-        outer.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.pages)
+        outer.addStretch()
 
     def _passphrase_page(self) -> QWidget:
         page = QWidget()
@@ -43,12 +45,19 @@ class UnlockScreen(QWidget):
         unlock = named(QPushButton(_("Unlock")), "unlockButton")
         unlock.setDefault(True)
         unlock.clicked.connect(self.try_unlock)
-        layout.addWidget(unlock, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(unlock))
         forgot = named(QPushButton(_("Forgot the passphrase? Use the recovery key")), "forgotButton")
         forgot.setFlat(True)
-        forgot.clicked.connect(lambda: self.pages.setCurrentIndex(1))
-        layout.addWidget(forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        forgot.clicked.connect(self.show_recovery)
+        layout.addWidget(at_left(forgot))
         return page
+
+    def show_recovery(self) -> None:
+        if not self._recovery_built:
+            self.pages.addWidget(self._recovery_page())
+            self._recovery_built = True
+        self.pages.setCurrentIndex(1)
+        self.recovery_key.setFocus()
 
     def _recovery_page(self) -> QWidget:
         page = QWidget()
@@ -69,35 +78,34 @@ class UnlockScreen(QWidget):
         layout.addWidget(self.recovery_message)
         button = named(QPushButton(_("Open and set the new passphrase")), "recoverButton")
         button.clicked.connect(self.try_recover)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(button))
         back = named(QPushButton(_("Back to the passphrase")), "backToPassphraseButton")
         back.setFlat(True)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(back))
         return page
 
     def reset(self) -> None:
         self.pages.setCurrentIndex(0)
-        for edit in (self.passphrase, self.recovery_key):
-            edit.clear()
-        self.new_passphrase.clear()
+        self.passphrase.clear()
         self.message.clear()
-        self.recovery_message.clear()
+        if self._recovery_built:
+            self.recovery_key.clear()
+            self.new_passphrase.clear()
+            self.recovery_message.clear()
         self.passphrase.setFocus()
 
     def try_unlock(self) -> None:
         from tyokykyapp.vault import Vault  # loaded on the first unlock, not at start-up
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
+            with busy_cursor():
+                vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
         except UserError as error:
             self.message.setText(str(error))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()  # the passphrase does not stay in the widget
         self.message.clear()
         self.unlocked.emit(vault)
@@ -109,18 +117,16 @@ class UnlockScreen(QWidget):
             return
         from tyokykyapp.vault import Vault
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            vault = Vault.unlock(self.folder, recovery_key=self.recovery_key.text())
-            try:
-                vault.change_passphrase(self.new_passphrase.value())
-            except UserError:
-                vault.close()
-                raise
+            with busy_cursor():
+                vault = Vault.unlock(self.folder, recovery_key=self.recovery_key.text())
+                try:
+                    vault.change_passphrase(self.new_passphrase.value())
+                except UserError:
+                    vault.close()
+                    raise
         except UserError as error:
             self.recovery_message.setText(str(error))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.reset()
         self.unlocked.emit(vault)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -22,70 +22,13 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
-from tyokykyapp.vault.passphrase_policy import passphrase_problem
 
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
-from ui.widgets.named import message_label, named, secret_edit
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
-def paragraph(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-class PassphrasePair(QWidget):
-    """New passphrase typed twice, with a live verdict in words (not colour alone)."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.first = secret_edit("newPassphraseEdit", "")
-        self.second = secret_edit("repeatPassphraseEdit", "")
-        self.first.setAccessibleName(_("New passphrase"))
-        self.second.setAccessibleName(_("New passphrase again"))
-        self.verdict = named(QLabel(), "passphraseStrength")
-        self.verdict.setWordWrap(True)
-        form.addRow(_("New passphrase"), self.first)
-        form.addRow(_("Again"), self.second)
-        form.addRow("", self.verdict)
-        self.first.textChanged.connect(self._update)
-        self.second.textChanged.connect(self._update)
-        self._update()
-
-    def problem(self) -> str | None:
-        problem = passphrase_problem(self.first.text())
-        if problem:
-            return problem
-        if self.first.text() != self.second.text():
-            return _("The two passphrases differ.")
-        return None
-
-    def _update(self) -> None:
-        problem = self.problem() if self.first.text() else _("Use several words, at least 12 characters.")
-        self.verdict.setText(("✗ " + problem) if problem else ("✓ " + _("A good passphrase.")))
-        self.changed.emit()
-
-    def value(self) -> str:
-        return str(self.first.text())
-
-    def clear(self) -> None:
-        self.first.clear()
-        self.second.clear()
+from ui.widgets.busy import busy_cursor
+from ui.widgets.named import message_label, named
+from ui.widgets.passphrase_pair import PassphrasePair
+from ui.widgets.texts import at_left, heading, paragraph
 
 
 class WelcomeScreen(QWidget):
@@ -139,14 +82,12 @@ class WelcomeScreen(QWidget):
     def _create(self) -> None:
         from tyokykyapp.vault import Vault
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.vault, recovery_key = Vault.create(self.folder, self.passphrase.value())
+            with busy_cursor():
+                self.vault, recovery_key = Vault.create(self.folder, self.passphrase.value())
         except UserError as error:
             self.create_error.setText(str(error))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.recovery_label.setText(recovery_key)
         self.pages.setCurrentIndex(1)
@@ -176,7 +117,7 @@ class WelcomeScreen(QWidget):
         layout.addWidget(self.recovery_label)
         print_sheet = named(QPushButton(_("Print the recovery sheet…")), "printRecoverySheetButton")
         print_sheet.clicked.connect(self.print_recovery_sheet)
-        layout.addWidget(print_sheet, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(print_sheet))
         self.stored = QCheckBox(_("I have written the recovery key down or printed it for the safe"))
         self.stored.setObjectName("recoveryStoredCheck")
         layout.addWidget(self.stored)
@@ -184,7 +125,7 @@ class WelcomeScreen(QWidget):
         next_button.setEnabled(False)
         self.stored.toggled.connect(next_button.setEnabled)
         next_button.clicked.connect(self._after_recovery)
-        layout.addWidget(next_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(next_button))
         return page
 
     def print_recovery_sheet(self) -> QWidget:
@@ -221,7 +162,7 @@ class WelcomeScreen(QWidget):
         layout.addLayout(form)
         done = named(QPushButton(_("Start using Työkyky")), "detailsDoneButton")
         done.clicked.connect(self._finish)
-        layout.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(at_left(done))
         return page
 
     def _finish(self) -> None:
