@@ -15,6 +15,7 @@ OPERATIONS = {
     "unlock to Today drawn",
     "client list shown",
     "Today's due list",
+    "Today's due list, nothing kept (once after an upgrade)",
     "full-text search",
     "open a client's workspace",
     "consent form to PDF",

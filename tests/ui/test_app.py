@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -176,3 +177,33 @@ def test_closing_with_an_unsaved_form_asks_and_saves(
     assert asked and window.ops.vault is None
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as reopened:
         assert [m.notes for m in reopened.repo.client_file(c.id).meetings] == ["tallennetaan suljettaessa"]
+
+
+def test_typing_clicking_and_scrolling_in_any_window_postpone_the_auto_lock(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, vault_folder, tmp_path)
+    unlock(window)
+    assert window.work is not None
+    window.auto_lock.setInterval(400)
+    window.auto_lock.start()
+    main = window.windowHandle()
+    for _ in range(4):  # 4 × 250 ms of use: longer than the interval, and still open
+        qtbot.wait(250)
+        QTest.keyClick(main, Qt.Key.Key_A)
+    assert window.ops.vault is not None
+    dialog = window.work.new_client()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=3000)
+    for _ in range(4):
+        qtbot.wait(250)
+        QTest.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    assert window.ops.vault is not None
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.ops.vault is None, timeout=3000)  # left alone, it locks

@@ -14,6 +14,11 @@ from tyokykyapp.vault.repository import SET_SETTING_SQL
 _RULES_KEY = "due_rules_version"
 _FOREVER = "9999-12-31"  # no end of its own: kept until the client or a record changes
 _VALID = "c.valid_from <= :today AND :today < c.valid_until"
+KEPT_SQL = (
+    "SELECT i.client_id, i.kind, i.due_on FROM due_cache c JOIN due_cache_items i USING (client_id)"
+    f" WHERE {_VALID} AND i.listed_from <= :today ORDER BY i.due_on, i.kind, i.client_id"
+)
+STALE_SQL = f"SELECT client_id FROM due_cache c WHERE NOT ({_VALID})"
 _KINDS = {kind.value: kind for kind in DueKind}
 
 
@@ -29,12 +34,8 @@ class DueCache:
             row = self._db.execute("SELECT value FROM settings WHERE key = ?", (_RULES_KEY,)).fetchone()
             if row is None or row[0] != str(rules_version):
                 return [], [r[0] for r in self._db.execute("SELECT client_id FROM due_cache")]
-            rows = self._db.execute(
-                "SELECT i.client_id, i.kind, i.due_on FROM due_cache c JOIN due_cache_items i USING (client_id)"
-                f" WHERE {_VALID} AND i.listed_from <= :today ORDER BY i.due_on, i.kind, i.client_id",
-                params,
-            ).fetchall()
-            stale = self._db.execute(f"SELECT client_id FROM due_cache c WHERE NOT ({_VALID})", params).fetchall()
+            rows = self._db.execute(KEPT_SQL, params).fetchall()
+            stale = self._db.execute(STALE_SQL, params).fetchall()
         today_text = params["today"]
         items = [
             DueItem(
