@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tyokykyapp.vault.keyslots import KdfParams
     from tyokykyapp.vault.location import default_vault_folder, vault_exists
     from tyokykyapp.vault.passphrase_policy import check_passphrase, passphrase_problem
-    from tyokykyapp.vault.repository import ClientSummary, Repository, Revision, SearchHit
+    from tyokykyapp.vault.repository import ClientSummary, Repository, Revision
     from tyokykyapp.vault.vault import Vault
 
 _EXPORTS = {
@@ -35,7 +35,6 @@ _EXPORTS = {
     "NoVault": "tyokykyapp.vault.errors",
     "Repository": "tyokykyapp.vault.repository",
     "Revision": "tyokykyapp.vault.repository",
-    "SearchHit": "tyokykyapp.vault.repository",
     "StorageFailed": "tyokykyapp.vault.errors",
     "Vault": "tyokykyapp.vault.vault",
     "VaultError": "tyokykyapp.vault.errors",
@@ -60,7 +59,6 @@ __all__ = [
     "NoVault",
     "Repository",
     "Revision",
-    "SearchHit",
     "StorageFailed",
     "Vault",
     "VaultError",

@@ -68,13 +68,6 @@ class Revision:
     record: Record
 
 
-@dataclass(frozen=True, kw_only=True)
-class SearchHit:
-    client_id: str
-    record_id: str
-    kind: str
-
-
 _CLIENT_COLUMNS = (
     "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
 )
@@ -94,6 +87,12 @@ def client_list_columns(client: Client) -> tuple[Any, ...]:
     )
 
 
+# The covering index keeps a first search after unlocking from reading every matching client's whole row.
+SEARCH_CLIENTS_SQL = (
+    "SELECT id FROM clients INDEXED BY clients_by_seq WHERE deleted_at IS NULL AND seq IN ("
+    " SELECT rowid FROM client_text WHERE client_text MATCH :q"
+    " UNION SELECT rowid >> 32 FROM record_text WHERE record_text MATCH :q)"
+)
 SET_SETTING_SQL = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
@@ -294,9 +293,9 @@ class Repository:
             where.append("maintenance_level = ?")
             params.append(level.value)
         if ids is not None:
-            chosen = list(ids)
-            where.append(f"id IN ({', '.join('?' * len(chosen))})" if chosen else "0")
-            params += chosen
+            # One JSON parameter: a search can match more clients than SQLite allows parameters.
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(ids)))
         return " AND ".join(where), params
 
     def count_clients(
@@ -382,23 +381,15 @@ class Repository:
         )
         return revisions
 
-    def search(self, text: str, *, limit: int = 200) -> list[SearchHit]:
-        """Clients whose name or notes, or whose records' free text, match every word typed (as prefixes)."""
+    def search_clients(self, text: str) -> set[str]:
+        """Every client (not in the bin) whose name or notes, or whose records' free text, match every word
+        typed (as prefixes). Record matches carry their client in their index key (migration 0006)."""
         query = fts_query(text)
         if query is None:
-            return []
+            return set()
         with known_errors():
-            rows = self._db.execute(
-                "SELECT c.id, c.id, 'client' FROM client_text JOIN clients c ON c.seq = client_text.rowid"
-                " WHERE client_text MATCH :q AND c.deleted_at IS NULL"
-                " UNION ALL"
-                " SELECT r.client_id, r.id, r.kind FROM record_text JOIN records r ON r.seq = record_text.rowid"
-                " JOIN clients c ON c.id = r.client_id"
-                " WHERE record_text MATCH :q AND r.deleted_at IS NULL AND c.deleted_at IS NULL"
-                " LIMIT :limit",
-                {"q": query, "limit": limit},
-            ).fetchall()
-        return [SearchHit(client_id=row[0], record_id=row[1], kind=row[2]) for row in rows]
+            rows = self._db.execute(SEARCH_CLIENTS_SQL, {"q": query}).fetchall()
+        return {row[0] for row in rows}
 
     def due_facts(self, today: date, ids: Collection[str] | None = None) -> list[DueFacts]:
         """The facts the due rules need, for every open client (or those of `ids`), in one query."""

@@ -87,7 +87,7 @@ class ClientListScreen(QWidget):
         text = self.search.text().strip()
         ids = None
         if text:
-            ids = {hit.client_id for hit in self.ops.require_vault().repo.search(text)}
+            ids = self.ops.require_vault().repo.search_clients(text)
         self.model.set_filter(phase=self.phase.value(), level=self.level.value(), ids=ids)
         self.count.setText(ngettext("{n} client", "{n} clients", self.model.total).format(n=self.model.total))
 

@@ -68,7 +68,7 @@ def test_marker_in_notes_never_reaches_the_disk_in_plain_text(tmp_path: Path, mo
         assert scan([folder, temp]) == []
         meeting.notes = f"muutettu {MARKER}"
         vault.repo.save(meeting)
-        assert vault.repo.search(MARKER)
+        assert vault.repo.search_clients(MARKER)
         big_sort = vault.connection.execute("SELECT data FROM records ORDER BY data DESC, random()").fetchall()
         assert big_sort
         assert scan([folder, temp]) == []

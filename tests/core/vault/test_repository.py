@@ -90,12 +90,16 @@ def test_soft_delete_restore_and_purge(vault: Vault) -> None:
     vault.repo.delete_client(gone.id)
     assert [s.family_name for s in vault.repo.clients()] == ["Aalto"]
     assert [s.family_name for s in vault.repo.clients(deleted=True)] == ["Laine"]
-    assert vault.repo.search("poistettavan") == []
+    assert vault.repo.search_clients("muutettu") == set()
     vault.repo.restore_client(gone.id)
     assert len(vault.repo.clients()) == 2
+    assert vault.repo.search_clients("muutettu") == {gone.id}
+    assert vault.repo.search_clients("poistettavan") == set()  # the earlier version is not searched
     vault.repo.delete_client(gone.id)
     vault.repo.purge_client(gone.id)
     assert vault.repo.clients(deleted=True) == []
+    # Nothing the purged client's records said stays in the search index.
+    assert vault.connection.execute("SELECT count(*) FROM record_text").fetchone()[0] == 0
     with pytest.raises(NotFound):
         vault.repo.history(m.id)
     rows = vault.connection.execute("SELECT count(*) FROM revisions WHERE record_id IN (?, ?)", (m.id, gone.id))
@@ -133,13 +137,31 @@ def test_search_matches_prefixes_of_every_word_typed(vault: Vault) -> None:
     a = vault.repo.save(client(family_name="Hämäläinen", given_names="Väinö"))
     b = vault.repo.save(client(family_name="Koskinen"))
     vault.repo.save(Meeting(client_id=b.id, on=D, notes="Harjoiteltiin työhaastattelua kahvilassa"))
-    assert {h.client_id for h in vault.repo.search("häm")} == {a.id}
-    assert {h.client_id for h in vault.repo.search("HÄMÄLÄINEN väinö")} == {a.id}
-    assert [(h.client_id, h.kind) for h in vault.repo.search("työhaast kahvila")] == [(b.id, "meeting")]
-    assert vault.repo.search("haastattelu") == []  # words are matched from their start
-    assert vault.repo.search('"; DROP TABLE clients; --') == []
-    assert vault.repo.search("   ") == []
-    assert vault.repo.search("OR AND NOT") == []
+    assert vault.repo.search_clients("häm") == {a.id}
+    assert vault.repo.search_clients("HÄMÄLÄINEN väinö") == {a.id}
+    assert vault.repo.search_clients("työhaast kahvila") == {b.id}
+    assert vault.repo.search_clients("haastattelu") == set()  # words are matched from their start
+    assert vault.repo.search_clients('"; DROP TABLE clients; --') == set()
+    assert vault.repo.search_clients("   ") == set()
+    assert vault.repo.search_clients("OR AND NOT") == set()
+
+
+def test_search_finds_every_matching_client_and_follows_records(vault: Vault) -> None:
+    clients = [vault.repo.save(client(family_name=f"Asiakas{n:03d}")) for n in range(260)]
+    meetings = [vault.repo.save(Meeting(client_id=c.id, on=D, notes="trukkikortti kurssi")) for c in clients]
+    for c in clients[:3]:  # many matching records per client
+        for _ in range(5):
+            vault.repo.save(Meeting(client_id=c.id, on=D, notes="trukkikortti uusinta"))
+    # Far more matching records than one screen: every client is found, once.
+    assert vault.repo.search_clients("trukki") == {c.id for c in clients}
+    vault.repo.delete_record(meetings[0].id)
+    assert vault.repo.search_clients("kurssi") == {c.id for c in clients[1:]}
+    vault.repo.restore_record(meetings[0].id)
+    assert clients[0].id in vault.repo.search_clients("kurssi")
+    meetings[1].notes = "vaihdettu teksti"
+    vault.repo.save(meetings[1])
+    assert clients[1].id not in vault.repo.search_clients("kurssi")
+    assert vault.repo.search_clients("vaihdettu") == {clients[1].id}
 
 
 def test_fts_query_quotes_every_word() -> None:
@@ -165,7 +187,7 @@ def test_any_text_is_stored_and_read_back_exactly(vault: Vault, family: str, not
     assert vault.repo.get(Client, c.id).notes == notes
     assert vault.repo.get(Client, c.id).family_name == family
     assert vault.repo.get(Meeting, m.id).notes == notes
-    vault.repo.search(family)  # any typed text is a safe query
+    vault.repo.search_clients(family)  # any typed text is a safe query
 
 
 def test_long_notes_emoji_and_right_to_left_text(vault: Vault) -> None:
@@ -173,5 +195,14 @@ def test_long_notes_emoji_and_right_to_left_text(vault: Vault) -> None:
     long = ("Pitkä muistiinpano, jossa on paljon sanoja. " * 1200)[:50_000]
     m = vault.repo.save(Meeting(client_id=c.id, on=D, notes=long + " loppusana"))
     assert len(vault.repo.get(Meeting, m.id).notes) == 50_000 + len(" loppusana")
-    assert [h.record_id for h in vault.repo.search("loppusana")] == [m.id]
-    assert vault.repo.search("אברהם")[0].client_id == c.id
+    assert vault.repo.search_clients("loppusana") == {c.id}
+    assert vault.repo.search_clients("אברהם") == {c.id}
+
+
+def test_records_removed_by_the_cascade_from_their_client_leave_the_search_index(vault: Vault) -> None:
+    c = vault.repo.save(client())
+    vault.repo.save(Meeting(client_id=c.id, on=D, notes="arkaluonteinen asia"))
+    # Purging deletes records first; a delete that relies on the foreign key's cascade must clean up too.
+    vault.connection.execute("DELETE FROM clients WHERE id = ?", (c.id,))
+    assert vault.connection.execute("SELECT count(*) FROM records").fetchone()[0] == 0
+    assert vault.connection.execute("SELECT count(*) FROM record_text").fetchone()[0] == 0
