@@ -53,6 +53,7 @@ class TodayScreen(LazyScreen):
         # Size columns from the first rows only: measuring thousands of due items would slow every refresh.
         self.due_view.horizontalHeader().setResizeContentsPrecision(40)
         self.due_view.horizontalHeader().setStretchLastSection(True)
+        self.due_view.setWordWrap(False)  # a long name is elided on its one line, not cut across two
         self.due_view.activated.connect(self._open_due)
         self.due_view.doubleClicked.connect(self._open_due)
         QVBoxLayout(due_box).addWidget(self.due_view)
