@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
+from tyokykyapp.vault import Vault
 from ui.app import MainWindow
 from ui.settings import Preferences
 from ui.widgets.record_form import RecordDialog
@@ -34,6 +35,15 @@ def unlock(window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     screen = window.stack.currentWidget()
     screen.passphrase.setText(passphrase)  # type: ignore[attr-defined]
     screen.try_unlock()  # type: ignore[attr-defined]
+
+
+def unlocked_new_vault(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:
+    """An empty vault in `folder`, its window shown and unlocked."""
+    Vault.create(folder, PASSPHRASE)[0].close()
+    window = make_window(qtbot, folder, tmp_path, language)
+    unlock(window)
+    assert window.work is not None
+    return window
 
 
 def visible_texts() -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
-from tests.helpers.gui import last_dialog, make_window, set_field, unlock, visible_texts
+from tests.helpers.gui import last_dialog, make_window, set_field, unlock, unlocked_new_vault, visible_texts
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.services import add_client, coach_details
 from tyokykyapp.vault import Vault
@@ -128,9 +128,7 @@ def test_lock_empties_every_view_and_an_unsaved_meeting_survives(
 
 
 def test_ctrl_l_locks(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -138,9 +136,7 @@ def test_ctrl_l_locks(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
 
 
 def test_language_switch_changes_the_visible_texts(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path, language="fi")
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path, language="fi")
     assert window.work is not None
     assert window.work.nav.item(1).text() == "Asiakkaat"
     window.work.language.setCurrentIndex(window.work.language.findData("sv"))
@@ -185,9 +181,7 @@ def test_typing_clicking_and_scrolling_in_any_window_postpone_the_auto_lock(
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     window.auto_lock.setInterval(400)
     window.auto_lock.start()

@@ -7,19 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.gui import last_dialog, make_window, set_field, unlock
-from tests.helpers.vaults import PASSPHRASE
+from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
 from tyokykyapp.domain import Employer
-from tyokykyapp.vault import Vault
 from ui.widgets.history_dialog import HistoryDialog
 
 
 def test_register_an_employer_log_a_contact_and_see_it_by_week(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     screen = window.work.employers
     window.work.show_section(screen)
@@ -55,9 +51,7 @@ def test_register_an_employer_log_a_contact_and_see_it_by_week(
 def test_a_contact_without_an_employer_is_refused_with_a_message(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     screen = window.work.employers
     qtbot.mouseClick(screen.findChild(QPushButton, "logContactButton"), Qt.MouseButton.LeftButton)

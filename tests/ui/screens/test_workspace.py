@@ -9,10 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.gui import last_dialog, make_window, set_field, unlock
-from tests.helpers.vaults import PASSPHRASE
+from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
 from tyokykyapp.domain import ClosureReason, EmploymentKind, MaintenanceLevel, Phase, Referral, ReferralSource
-from tyokykyapp.vault import Vault
 from ui.app import MainWindow
 from ui.screens.phase_move_dialog import PhaseMoveDialog
 from ui.screens.workspace import ClientWorkspace
@@ -75,9 +73,7 @@ def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None =
 
 
 def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     start = date.today() - timedelta(days=200)
     workspace = open_new_client(qtbot, window, referred_on=start)
     assert workspace.file is not None and workspace.file.client.phase is Phase.INTAKE
@@ -142,9 +138,7 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
 def test_checklist_tick_records_the_date_and_timeline_lists_everything(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     workspace = open_new_client(qtbot, window)
     checklist = workspace.phase_pages[Phase.INTAKE].checklist
     row = next(i for i in range(checklist.count()) if "Privacy notice" in checklist.item(i).text())
@@ -158,9 +152,7 @@ def test_checklist_tick_records_the_date_and_timeline_lists_everything(
 
 
 def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     workspace = open_new_client(qtbot, window)
     workspace.stepper.show("job_search")  # pages are built when opened
     click(qtbot, workspace, "add_employment")
@@ -182,9 +174,7 @@ def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_fol
 def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: object
 ) -> None:
-    Vault.create(vault_folder, PASSPHRASE)[0].close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     workspace = open_new_client(qtbot, window)
     save(qtbot, workspace, "meeting", notes="poistettava")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[attr-defined]
