@@ -93,6 +93,7 @@ SEARCH_CLIENTS_SQL = (
     " SELECT rowid FROM client_text WHERE client_text MATCH :q"
     " UNION SELECT rowid >> 32 FROM record_text WHERE record_text MATCH :q)"
 )
+GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
 SET_SETTING_SQL = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
@@ -416,7 +417,7 @@ class Repository:
     # --- settings (the coach's and organisation's details live in the vault) -------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
-        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute(GET_SETTING_SQL, (key,)).fetchone()
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
