@@ -22,8 +22,7 @@ class UnlockScreen(QWidget):
         super().__init__(parent)
         self.folder = folder
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._passphrase_page())
-        self._recovery_built = False  # built when asked for: most starts never need it
+        self.pages.addWidget(self._passphrase_page())  # the recovery page is built when asked for
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addWidget(self.pages)
@@ -53,11 +52,13 @@ class UnlockScreen(QWidget):
         return page
 
     def show_recovery(self) -> None:
-        if not self._recovery_built:
+        if not self._recovery_built():
             self.pages.addWidget(self._recovery_page())
-            self._recovery_built = True
         self.pages.setCurrentIndex(1)
         self.recovery_key.setFocus()
+
+    def _recovery_built(self) -> bool:
+        return self.pages.count() > 1
 
     def _recovery_page(self) -> QWidget:
         page = QWidget()
@@ -89,7 +90,7 @@ class UnlockScreen(QWidget):
         self.pages.setCurrentIndex(0)
         self.passphrase.clear()
         self.message.clear()
-        if self._recovery_built:
+        if self._recovery_built():
             self.recovery_key.clear()
             self.new_passphrase.clear()
             self.recovery_message.clear()
