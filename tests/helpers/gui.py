@@ -37,13 +37,18 @@ def unlock(window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     screen.try_unlock()  # type: ignore[attr-defined]
 
 
-def unlocked_new_vault(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:
-    """An empty vault in `folder`, its window shown and unlocked."""
-    Vault.create(folder, PASSPHRASE)[0].close()
+def unlocked_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:
+    """The window over the vault in `folder`, shown and unlocked."""
     window = make_window(qtbot, folder, tmp_path, language)
     unlock(window)
     assert window.work is not None
     return window
+
+
+def unlocked_new_vault(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:
+    """An empty vault in `folder`, its window shown and unlocked."""
+    Vault.create(folder, PASSPHRASE)[0].close()
+    return unlocked_window(qtbot, folder, tmp_path, language)
 
 
 def visible_texts() -> str:

@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
-from tests.helpers.gui import last_dialog, make_window, set_field, unlock, unlocked_new_vault, visible_texts
+from tests.helpers.gui import (
+    last_dialog,
+    make_window,
+    set_field,
+    unlock,
+    unlocked_new_vault,
+    unlocked_window,
+    visible_texts,
+)
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.services import add_client, coach_details
 from tyokykyapp.vault import Vault
@@ -102,8 +110,7 @@ def test_lock_empties_every_view_and_an_unsaved_meeting_survives(
     c = client(family_name="Zyxwvutsson", given_names="Aino")
     add_client(vault, c)
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     workspace = window.work.open_client(c.id)
     assert "Zyxwvutsson" in visible_texts()
@@ -156,8 +163,7 @@ def test_closing_with_an_unsaved_form_asks_and_saves(
     c = client()
     add_client(vault, c)
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     workspace = window.work.open_client(c.id)
     dialog = workspace.add_record("meeting")

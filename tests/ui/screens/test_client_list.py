@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
-from tests.helpers.gui import make_window, unlock
+from tests.helpers.gui import unlocked_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting, Phase
@@ -25,8 +25,7 @@ def test_search_finds_a_word_from_a_meeting_note(qtbot: QtBot, vault_folder: Pat
     add_client(vault, target)
     save_record(vault, Meeting(client_id=target.id, on=date.today(), notes="Kävimme tutustumassa trukkikoulutukseen"))
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     screen = window.work.clients
     window.work.show_section(screen)
@@ -43,8 +42,7 @@ def test_caseload_click_filters_the_list(qtbot: QtBot, vault_folder: Path, tmp_p
     generate_caseload(vault, 40, seed=4)
     in_job_search = vault.repo.count_clients(phase=Phase.JOB_SEARCH)
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     window.work.today.filter_requested.emit(Phase.JOB_SEARCH, None)
     assert window.work.content.currentWidget() is window.work.clients
@@ -57,8 +55,7 @@ def test_ten_thousand_clients_open_without_a_widget_per_row(qtbot: QtBot, vault_
         for n in range(10_000):
             repo.save_in_transaction(client(family_name=f"Asiakas{n:05d}", given_names="Testi"))
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     screen = window.work.clients
     window.work.show_section(screen)
@@ -77,8 +74,7 @@ def test_opening_a_client_puts_it_first_in_recently_opened(qtbot: QtBot, vault_f
     add_client(vault, first)
     add_client(vault, second)
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     window.work.open_client(first.id)
     window.work.open_client(second.id)
@@ -93,8 +89,7 @@ def test_today_catches_up_with_changes_when_shown_again(qtbot: QtBot, vault_fold
     c = client(family_name="Nieminen")
     add_client(vault, c, on=date.today() - timedelta(days=3))  # intake, no meeting booked: due
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     today = window.work.today
     assert today.due_model.rowCount() == 1

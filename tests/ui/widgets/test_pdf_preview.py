@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
-from tests.helpers.gui import make_window, unlock
+from tests.helpers.gui import unlocked_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.domain import Consent, ConsentParty
 from tyokykyapp.forms.render import FormKind
@@ -32,8 +32,7 @@ def window(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> MainWindow:
     add_client(vault, c)
     save_record(vault, Consent(client_id=c.id, given_on=c.started_on, parties=[ConsentParty(name="Kela")]))
     vault.close()
-    window = make_window(qtbot, vault_folder, tmp_path)
-    unlock(window)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     window.work.open_client(c.id)
     return window
