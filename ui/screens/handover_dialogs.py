@@ -49,7 +49,7 @@ from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
 from ui.widgets.pdf_preview import PdfPreviewDialog
-from ui.widgets.texts import heading, paragraph
+from ui.widgets.texts import heading, paragraph, titled_page
 
 POLICY_LABELS = {
     ConflictPolicy.KEEP_MINE: N_("Keep mine (ignore the file's copy)"),
@@ -94,9 +94,7 @@ class ExportDialog(QDialog):
         self.resize(620, 520)
 
     def _choices_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Hand clients over")))
+        page, layout = titled_page(_("Hand clients over"))
         layout.addWidget(paragraph(_("The clients' records go into one encrypted file for the next coach.")))
         self.scope_selected = named(
             QRadioButton(_("The selected clients ({n})").format(n=len(self.selected))), "scopeSelected"
@@ -141,9 +139,7 @@ class ExportDialog(QDialog):
         return page
 
     def _done_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Handed over")))
+        page, layout = titled_page(_("Handed over"))
         self.done_text = message_label("exportDoneText")
         layout.addWidget(self.done_text)
         self.passphrase_intro = paragraph(

@@ -12,7 +12,7 @@ from tyokykyapp.i18n import _
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named, secret_edit
 from ui.widgets.passphrase_pair import PassphrasePair
-from ui.widgets.texts import at_left, heading, paragraph
+from ui.widgets.texts import at_left, paragraph, titled_page
 
 
 class UnlockScreen(QWidget):
@@ -29,9 +29,7 @@ class UnlockScreen(QWidget):
         outer.addStretch()
 
     def _passphrase_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Työkyky is locked")))
+        page, layout = titled_page(_("Työkyky is locked"))
         form = QFormLayout()
         self.passphrase = secret_edit("passphraseEdit", "")
         self.passphrase.setAccessibleName(_("Passphrase"))
@@ -61,9 +59,7 @@ class UnlockScreen(QWidget):
         return self.pages.count() > 1
 
     def _recovery_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Open with the recovery key")))
+        page, layout = titled_page(_("Open with the recovery key"))
         layout.addWidget(
             paragraph(_("Type the recovery key from the sheet in the safe, then choose a new passphrase."))
         )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
-from ui.widgets.texts import at_left, heading, paragraph
+from ui.widgets.texts import at_left, paragraph, titled_page
 
 
 class WelcomeScreen(QWidget):
@@ -49,9 +49,7 @@ class WelcomeScreen(QWidget):
 
     # 1. passphrase
     def _create_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Welcome to Työkyky")))
+        page, layout = titled_page(_("Welcome to Työkyky"))
         layout.addWidget(
             paragraph(
                 _(
@@ -94,9 +92,7 @@ class WelcomeScreen(QWidget):
 
     # 2. recovery key, shown once
     def _recovery_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Your recovery key")))
+        page, layout = titled_page(_("Your recovery key"))
         layout.addWidget(
             paragraph(
                 _(
@@ -141,9 +137,7 @@ class WelcomeScreen(QWidget):
 
     # 3. the coach's details, printed on forms
     def _details_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("About you")))
+        page, layout = titled_page(_("About you"))
         layout.addWidget(paragraph(_("These are printed on the forms you give to clients. You can change them later.")))
         form = QFormLayout()
         self.details = {

@@ -3,7 +3,7 @@ natural width on the left of a column."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 def heading(text: str) -> QLabel:
@@ -27,3 +27,11 @@ def at_left(widget: QWidget) -> QWidget:
     flag: the unlock screen is on the start-up path and Qt's alignment enums cost PySide ~13 ms to load.)"""
     widget.setSizePolicy(QSizePolicy.Policy.Maximum, widget.sizePolicy().verticalPolicy())
     return widget
+
+
+def titled_page(title: str) -> tuple[QWidget, QVBoxLayout]:
+    """A full-window page and its column, the heading already in it."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(title))
+    return page, layout
