@@ -79,7 +79,10 @@ def cmd_init(ctx: Context) -> int:
             from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
             from tyokykyapp.services import coach_details
 
-            _write_pdf(Path(ctx.args.recovery_sheet), recovery_sheet_pdf(vault, recovery_key, coach_details(vault)))
+            _write_pdf(
+                Path(ctx.args.recovery_sheet),
+                recovery_sheet_pdf(vault.id, vault.created_at, recovery_key, coach_details(vault)),
+            )
             print(
                 _("The recovery sheet is in {path}. Print it for the safe, then delete the file.").format(
                     path=ctx.args.recovery_sheet

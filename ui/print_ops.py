@@ -89,7 +89,7 @@ def preview_recovery_sheet(
     return _open(
         PdfPreviewDialog(
             form_title(FormKind.RECOVERY_SHEET, current_language()),
-            lambda lang, _large: recovery_sheet_pdf(vault, recovery_key, coach, lang),
+            lambda lang, _large: recovery_sheet_pdf(vault.id, vault.created_at, recovery_key, coach, lang),
             language=current_language(),
             large_print=False,
             personal=True,

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tyokykyapp.domain import ClientFile, Meeting
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms.blocks import Blocks
 from tyokykyapp.forms.pdf import Styles, styles
-from tyokykyapp.services.coach import CoachDetails
 
 
 @dataclass

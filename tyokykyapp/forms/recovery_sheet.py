@@ -3,18 +3,18 @@ Only a filled version exists."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms.blocks import WIDTH, Blocks
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.forms.pdf import BOLD
 from tyokykyapp.i18n import N_, _
-from tyokykyapp.services.coach import CoachDetails
-from tyokykyapp.vault import Vault
 
 TITLE = N_("Recovery key")
 
@@ -57,9 +57,11 @@ def build(ctx: FormContext) -> list[Flowable]:
     return story
 
 
-def recovery_sheet_pdf(vault: Vault, recovery_key: str, coach: CoachDetails, lang: str = "fi") -> bytes:
+def recovery_sheet_pdf(
+    vault_id: str, created_at: datetime, recovery_key: str, coach: CoachDetails, lang: str = "fi"
+) -> bytes:
     """The sheet for a vault's (new) recovery key, in memory."""
     from tyokykyapp.forms.render import FormKind, render_form
 
-    extra = {"recovery_key": recovery_key, "vault_id": vault.id, "created": vault.created_at.strftime("%d.%m.%Y")}
+    extra = {"recovery_key": recovery_key, "vault_id": vault_id, "created": created_at.strftime("%d.%m.%Y")}
     return render_form(FormKind.RECOVERY_SHEET, coach=coach, lang=lang, extra=extra)

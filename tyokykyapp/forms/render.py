@@ -10,6 +10,7 @@ from types import ModuleType
 from reportlab.platypus import Flowable
 
 from tyokykyapp.domain import ClientFile, Meeting, UserError
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms import (
     access_report,
     agreement,
@@ -26,7 +27,6 @@ from tyokykyapp.forms.blocks import language
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.forms.pdf import build_pdf
 from tyokykyapp.i18n import LANGUAGES, _
-from tyokykyapp.services.coach import CoachDetails
 
 
 class FormKind(StrEnum):

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 from tyokykyapp.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from tyokykyapp.domain.coach import CoachDetails
     from tyokykyapp.services.changes import Changes
     from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
-    from tyokykyapp.services.coach import CoachDetails, coach_details, set_coach_details
+    from tyokykyapp.services.coach import coach_details, set_coach_details
     from tyokykyapp.services.due import due_list
     from tyokykyapp.services.phases import advance_phase, change_level
     from tyokykyapp.services.records import (
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
-    "CoachDetails": "tyokykyapp.services.coach",
+    "CoachDetails": "tyokykyapp.domain.coach",
     "add_client": "tyokykyapp.services.clients",
     "advance_phase": "tyokykyapp.services.phases",
     "change_level": "tyokykyapp.services.phases",

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.domain.codec import from_json, to_json
 from tyokykyapp.domain.text_rules import check_texts
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.vault import Vault
 
 _KEY = "coach"
-
-
-@dataclass(kw_only=True)
-class CoachDetails:
-    name: str = ""
-    organisation: str = ""
-    phone: str = ""
-    email: str = ""
-    address: str = ""
 
 
 def coach_details(vault: Vault) -> CoachDetails:

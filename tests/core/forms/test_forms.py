@@ -21,9 +21,9 @@ from tyokykyapp.domain import (
     VocationalProfile,
     WorkHistoryEntry,
 )
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms.blocks import BOX_EMPTY, BOX_TICKED
 from tyokykyapp.forms.render import NO_BLANK, FormKind, form_title, render_form
-from tyokykyapp.services.coach import CoachDetails
 
 COACH = CoachDetails(name="Riikka Räsänen", organisation="Helsingin kaupunki", phone="09 123", email="r@example.fi")
 CLIENT_FORMS = [k for k in FormKind if k is not FormKind.RECOVERY_SHEET]
