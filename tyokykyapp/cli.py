@@ -16,6 +16,8 @@ from typing import Any
 from tyokykyapp import __version__
 from tyokykyapp.domain import FILE_LISTS, Phase, UserError
 from tyokykyapp.domain.codec import to_json
+from tyokykyapp.domain.dates import DateNotUnderstood, DateRange, parse_date
+from tyokykyapp.domain.dates import today as today_
 from tyokykyapp.i18n import _
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
@@ -53,9 +55,9 @@ def _print_json(value: Any) -> None:
 
 def _parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(_("Not a date: {text} (use YYYY-MM-DD, e.g. 2026-11-23).").format(text=text)) from None
+        return parse_date(text, DateRange.PLAN)
+    except DateNotUnderstood:
+        raise UserError(_("Not a date: {text} (use e.g. 31.12.2026 or 2026-12-31).").format(text=text)) from None
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -173,7 +175,7 @@ def cmd_show(ctx: Context) -> int:
 def cmd_due(ctx: Context) -> int:
     from tyokykyapp.services import due_list
 
-    today = _parse_date(ctx.args.on) if ctx.args.on else date.today()
+    today = _parse_date(ctx.args.on) if ctx.args.on else today_()
     with ctx.open_vault() as vault:
         items = due_list(vault, today)
         names = {s.id: s.name for s in vault.repo.clients()}

@@ -21,11 +21,12 @@ from tyokykyapp.domain import (
     SupportPlan,
     VocationalProfile,
 )
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _
 
 
 def day(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else "—"
+    return format_date(value, "—")
 
 
 def _first_line(text: str, limit: int = 80) -> str:

@@ -1,11 +1,14 @@
-"""What every stored record has: a UUID, timestamps kept by the vault, and a kind name."""
+"""What every stored record has: a UUID, timestamps kept by the vault, a kind name and a title."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
+
+from tyokykyapp.domain.fields import fld
+from tyokykyapp.i18n import N_
 
 
 def new_id() -> str:
@@ -15,11 +18,13 @@ def new_id() -> str:
 @dataclass(kw_only=True)
 class Record:
     KIND: ClassVar[str]
+    # What people call this kind of record (English msgid; translated where shown).
+    TITLE: ClassVar[str]
 
-    id: str = field(default_factory=new_id)
+    id: str = fld(N_("Identifier"), factory=new_id, printed=False, editable=False)
     # Set by the vault when the record is saved; UTC.
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    created_at: datetime | None = fld(N_("Created"), default=None, printed=False, editable=False)
+    updated_at: datetime | None = fld(N_("Updated"), default=None, printed=False, editable=False)
 
     def owner_client_id(self) -> str | None:
         """The client this record belongs to, if any."""
@@ -30,12 +35,13 @@ class Record:
         return None
 
     def check(self) -> None:
-        """Raise ValidationError for rules beyond the generic text and number checks."""
+        """Raise ValidationError for rules that involve more than one field (each field's own rules are
+        in its declaration and checked by `fields.check_fields`)."""
 
 
 @dataclass(kw_only=True)
 class ClientRecord(Record):
-    client_id: str
+    client_id: str = fld(N_("Client"), printed=False, editable=False, ref="client")
 
     def owner_client_id(self) -> str | None:
         return self.client_id

@@ -3,48 +3,51 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from tyokykyapp.domain.base import Record
+from tyokykyapp.domain.dates import DateRange, today
 from tyokykyapp.domain.enums import Language, MaintenanceLevel, Phase, ReferralSource
 from tyokykyapp.domain.errors import ValidationError
+from tyokykyapp.domain.fields import fld
 from tyokykyapp.domain.identity_code import birth_date_of, normalise_identity_code
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import N_, _
 
 
 @dataclass(kw_only=True)
 class Referral:
-    source: ReferralSource | None = None
-    referrer: str = ""
-    referred_on: date | None = None
+    source: ReferralSource | None = fld(N_("Referred by"), default=None)
+    referrer: str = fld(N_("Referrer"), default="")
+    referred_on: date | None = fld(N_("Referred on"), default=None, dates=DateRange.EVENT)
 
 
 @dataclass(kw_only=True)
 class Client(Record):
     KIND = "client"
+    TITLE = N_("Client")
 
-    family_name: str
-    given_names: str
-    date_of_birth: date | None = None
-    identity_code: str = ""
-    phone: str = ""
-    email: str = ""
-    address: str = ""
-    preferred_language: Language = Language.FI
-    other_language: str = ""
-    interpreter_needed: bool = False
-    prefers_paper: bool = False
-    referral: Referral = field(default_factory=Referral)
-    notes: str = ""
+    family_name: str = fld(N_("Family name"), required=True, searchable=True)
+    given_names: str = fld(N_("First names"), required=True, searchable=True)
+    date_of_birth: date | None = fld(N_("Date of birth"), default=None, dates=DateRange.BIRTH)
+    identity_code: str = fld(N_("Personal identity code"), default="")
+    phone: str = fld(N_("Phone"), default="")
+    email: str = fld(N_("E-mail"), default="")
+    address: str = fld(N_("Address"), default="", long=True)
+    preferred_language: Language = fld(N_("Preferred language"), default=Language.FI)
+    other_language: str = fld(N_("Other language"), default="")
+    interpreter_needed: bool = fld(N_("Needs an interpreter"), default=False)
+    prefers_paper: bool = fld(N_("Prefers paper"), default=False)
+    referral: Referral = fld(N_("Referral"), factory=Referral)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
     # Set when the client's records were handed over to another coach: this copy is then read-only.
-    handed_over_on: date | None = None
-    handed_over_to: str = ""
+    handed_over_on: date | None = fld(N_("Handed over on"), default=None, editable=False, dates=DateRange.EVENT)
+    handed_over_to: str = fld(N_("Handed over to"), default="", editable=False)
     # Process state: written only by the phase services, which also record a PhaseChange.
-    phase: Phase = Phase.INTAKE
-    maintenance_level: MaintenanceLevel | None = None
-    phase_since: date = field(default_factory=date.today)
-    started_on: date = field(default_factory=date.today)
+    phase: Phase = fld(N_("Phase"), default=Phase.INTAKE, editable=False)
+    maintenance_level: MaintenanceLevel | None = fld(N_("Support level"), default=None, editable=False)
+    phase_since: date = fld(N_("In this phase since"), factory=today, editable=False, dates=DateRange.EVENT)
+    started_on: date = fld(N_("Service started on"), factory=today, editable=False, dates=DateRange.EVENT)
 
     @property
     def name(self) -> str:
@@ -61,16 +64,12 @@ class Client(Record):
         return self.started_on
 
     def check(self) -> None:
-        if not self.family_name.strip() or not self.given_names.strip():
-            raise ValidationError("name", _("The client needs a first name and a family name."))
         if self.identity_code:
             born = birth_date_of(self.identity_code)
             self.identity_code = normalise_identity_code(self.identity_code)
             if self.date_of_birth is not None and self.date_of_birth != born:
                 raise ValidationError("identity_code", _("The identity code and the date of birth do not match."))
             self.date_of_birth = born
-        if self.date_of_birth is not None and self.date_of_birth > date.today():
-            raise ValidationError("date_of_birth", _("The date of birth is in the future."))
         if self.email and "@" not in self.email:
             raise ValidationError("email", _("The e-mail address needs an @ sign."))
         if (self.phase is Phase.MAINTENANCE) != (self.maintenance_level is not None):

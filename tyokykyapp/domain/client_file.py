@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TypeVar
 
@@ -78,20 +79,15 @@ class ClientFile:
         return [e for e in self.employments if e.kind.starts_support and e.ongoing_on(day)]
 
 
-# The ClientFile attribute that holds each record kind.
-FILE_LISTS: dict[str, str] = {
-    "network_contact": "network_contacts",
-    "consent": "consents",
-    "agreement": "agreements",
-    "vocational_profile": "vocational_profiles",
-    "plan": "plans",
-    "meeting": "meetings",
-    "employer_contact": "employer_contacts",
-    "job_application": "job_applications",
-    "employment": "employments",
-    "support_plan": "support_plans",
-    "phase_change": "phase_history",
-    "closure": "closures",
-    "kykyviisari": "kykyviisari_results",
-    "checklist_tick": "checklist_ticks",
-}
+def _file_lists() -> dict[str, str]:
+    hints = typing.get_type_hints(ClientFile)
+    lists = {}
+    for f in fields(ClientFile):
+        if typing.get_origin(hints[f.name]) is list:
+            (kind,) = typing.get_args(hints[f.name])
+            lists[kind.KIND] = f.name
+    return lists
+
+
+# The ClientFile attribute that holds each record kind, read off the class.
+FILE_LISTS: dict[str, str] = _file_lists()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, time
 
 from tyokykyapp.domain.base import ClientRecord, Record
+from tyokykyapp.domain.dates import DateRange
 from tyokykyapp.domain.enums import (
     ClosureReason,
     ConsentMethod,
@@ -17,7 +18,11 @@ from tyokykyapp.domain.enums import (
     PlaceType,
 )
 from tyokykyapp.domain.errors import ValidationError
+from tyokykyapp.domain.fields import fld
 from tyokykyapp.i18n import N_, _
+
+EVENT, PLAN = DateRange.EVENT, DateRange.PLAN
+SCORE = (0, 10)  # Kykyviisari's scale
 
 
 def _not_before(later: date | None, earlier: date | None, field_name: str, message: str) -> None:
@@ -30,37 +35,43 @@ class NetworkContact(ClientRecord):
     """Someone in the client's network: social worker, work-ability coordinator, guardian, family ..."""
 
     KIND = "network_contact"
-    role: str
-    name: str = ""
-    organisation: str = ""
-    phone: str = ""
-    email: str = ""
-    notes: str = ""
+    TITLE = N_("Network contact")
+    role: str = fld(N_("Role"), default="", searchable=True)
+    name: str = fld(N_("Name"), default="", searchable=True)
+    organisation: str = fld(N_("Organisation"), default="", searchable=True)
+    phone: str = fld(N_("Phone"), default="")
+    email: str = fld(N_("E-mail"), default="")
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+
+    def check(self) -> None:
+        if not self.role.strip() and not self.name.strip():
+            raise ValidationError("role", _("Give the contact's role or name."))
 
 
 @dataclass(kw_only=True)
 class ConsentParty:
     """One row of the consent form: the client decides party by party."""
 
-    name: str
-    role: str = ""
-    what_may_be_exchanged: str = ""
-    allowed: bool = True
+    name: str = fld(N_("Name"), required=True, searchable=True)
+    role: str = fld(N_("Role"), default="", searchable=True)
+    what_may_be_exchanged: str = fld(N_("What may be exchanged"), default="", searchable=True)
+    allowed: bool = fld(N_("Allowed"), default=True)
 
 
 @dataclass(kw_only=True)
 class Consent(ClientRecord):
     KIND = "consent"
-    given_on: date
-    parties: list[ConsentParty] = field(default_factory=list)
-    purpose: str = ""
-    health_information: bool = False
-    employer_disclosure: DisclosureChoice = DisclosureChoice.NO
-    method: ConsentMethod = ConsentMethod.SIGNED_PAPER
+    TITLE = N_("Consent to exchange information")
+    given_on: date = fld(N_("Given on"), dates=EVENT)
+    parties: list[ConsentParty] = fld(N_("Parties"), factory=list)
+    purpose: str = fld(N_("Purpose"), default="", long=True, searchable=True)
+    health_information: bool = fld(N_("Health information may be exchanged"), default=False)
+    employer_disclosure: DisclosureChoice = fld(N_("May the coach tell employers?"), default=DisclosureChoice.NO)
+    method: ConsentMethod = fld(N_("How given"), default=ConsentMethod.SIGNED_PAPER)
     # None: valid until the service ends.
-    valid_until: date | None = None
-    withdrawn_on: date | None = None
-    notes: str = ""
+    valid_until: date | None = fld(N_("Valid until (empty: until the service ends)"), default=None, dates=PLAN)
+    withdrawn_on: date | None = fld(N_("Withdrawn on"), default=None, dates=EVENT)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.given_on
@@ -86,12 +97,13 @@ class Agreement(ClientRecord):
     """The job-coaching agreement (sopimus työhönvalmennuksesta)."""
 
     KIND = "agreement"
-    signed_on: date | None = None
-    aim: str = ""
-    how_we_work: str = ""
-    coach_does: str = ""
-    client_does: str = ""
-    notes: str = ""
+    TITLE = N_("Job-coaching agreement")
+    signed_on: date | None = fld(N_("Signed on"), default=None, dates=EVENT)
+    aim: str = fld(N_("Aim"), default="", long=True, searchable=True)
+    how_we_work: str = fld(N_("How we work together"), default="", long=True, searchable=True)
+    coach_does: str = fld(N_("What the coach does"), default="", long=True)
+    client_does: str = fld(N_("What the client does"), default="", long=True)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.signed_on
@@ -99,14 +111,14 @@ class Agreement(ClientRecord):
 
 @dataclass(kw_only=True)
 class WorkHistoryEntry:
-    employer: str = ""
-    title: str = ""
+    employer: str = fld(N_("Employer"), default="", searchable=True)
+    title: str = fld(N_("Job title"), default="", searchable=True)
     # Free text ("2015–2017", "spring 2019"): clients rarely remember exact dates.
-    period: str = ""
-    tasks: str = ""
-    went_well: str = ""
-    was_hard: str = ""
-    why_ended: str = ""
+    period: str = fld(N_("When"), default="")
+    tasks: str = fld(N_("Tasks"), default="", searchable=True)
+    went_well: str = fld(N_("What went well"), default="", searchable=True)
+    was_hard: str = fld(N_("What was hard"), default="", searchable=True)
+    why_ended: str = fld(N_("Why it ended"), default="", searchable=True)
 
 
 @dataclass(kw_only=True)
@@ -114,25 +126,28 @@ class VocationalProfile(ClientRecord):
     """The IPS vocational profile / career plan, filled in over the mapping meetings."""
 
     KIND = "vocational_profile"
-    updated_on: date
-    work_goals: str = ""
-    kind_of_work: str = ""
-    hours_and_days: str = ""
-    pay_expectations: str = ""
-    education: str = ""
-    qualifications: str = ""
-    work_history: list[WorkHistoryEntry] = field(default_factory=list)
-    strengths: str = ""
-    interests: str = ""
-    good_workplace: str = ""
-    limitations_and_support: str = ""
-    daily_life: str = ""
-    benefits_situation: str = ""
-    work_pays_checked_on: date | None = None
-    work_pays_checked_how: str = ""
-    disclosure_preference: str = ""
-    job_seeker_registration_checked_on: date | None = None
-    cv_updated_on: date | None = None
+    TITLE = N_("Vocational profile")
+    updated_on: date = fld(N_("Updated on"), dates=EVENT)
+    work_goals: str = fld(N_("Work goals in the client's own words"), default="", long=True, searchable=True)
+    kind_of_work: str = fld(N_("What kind of work, where"), default="", long=True, searchable=True)
+    hours_and_days: str = fld(N_("Hours and days"), default="")
+    pay_expectations: str = fld(N_("Pay expectations"), default="")
+    education: str = fld(N_("Education"), default="", long=True, searchable=True)
+    qualifications: str = fld(N_("Qualifications and licences"), default="", long=True, searchable=True)
+    work_history: list[WorkHistoryEntry] = fld(N_("Work history"), factory=list)
+    strengths: str = fld(N_("Strengths and skills"), default="", long=True, searchable=True)
+    interests: str = fld(N_("Interests"), default="", long=True, searchable=True)
+    good_workplace: str = fld(N_("A good workplace for the client"), default="", long=True, searchable=True)
+    limitations_and_support: str = fld(N_("Limitations and support needs"), default="", long=True, searchable=True)
+    daily_life: str = fld(N_("Daily life (transport, housing, who supports)"), default="", long=True, searchable=True)
+    benefits_situation: str = fld(N_("Benefits and income"), default="", long=True)
+    work_pays_checked_on: date | None = fld(N_("Checked whether work pays on"), default=None, dates=EVENT)
+    work_pays_checked_how: str = fld(N_("How it was checked"), default="")
+    disclosure_preference: str = fld(N_("Disclosure preference towards employers"), default="")
+    job_seeker_registration_checked_on: date | None = fld(
+        N_("Job-seeker registration checked on"), default=None, dates=EVENT
+    )
+    cv_updated_on: date | None = fld(N_("CV updated on"), default=None, dates=EVENT)
 
     def main_date(self) -> date | None:
         return self.updated_on
@@ -149,10 +164,10 @@ class PlanRelation(Labelled):
 
 @dataclass(kw_only=True)
 class PlanStep:
-    description: str
-    owner: str = ""
-    due_on: date | None = None
-    done_on: date | None = None
+    description: str = fld(N_("Step"), required=True, searchable=True)
+    owner: str = fld(N_("Who does it"), default="")
+    due_on: date | None = fld(N_("By when"), default=None, dates=PLAN)
+    done_on: date | None = fld(N_("Done on"), default=None, dates=EVENT)
 
 
 @dataclass(kw_only=True)
@@ -160,13 +175,14 @@ class Plan(ClientRecord):
     """The job-coaching plan (työhönvalmennussuunnitelma); reviewed at least once a year."""
 
     KIND = "plan"
-    made_on: date
-    goal: str = ""
-    steps: list[PlanStep] = field(default_factory=list)
-    meeting_frequency: str = ""
-    review_on: date | None = None
-    external_plan: str = ""
-    external_relation: PlanRelation | None = None
+    TITLE = N_("Job-coaching plan")
+    made_on: date = fld(N_("Made on"), dates=EVENT)
+    goal: str = fld(N_("Goal"), default="", long=True, searchable=True)
+    steps: list[PlanStep] = fld(N_("Steps"), factory=list)
+    meeting_frequency: str = fld(N_("How often we meet"), default="")
+    review_on: date | None = fld(N_("Review on"), default=None, dates=PLAN)
+    external_plan: str = fld(N_("Other plan in force"), default="")
+    external_relation: PlanRelation | None = fld(N_("Relation to the other plan"), default=None)
 
     def main_date(self) -> date | None:
         return self.made_on
@@ -178,33 +194,32 @@ class Plan(ClientRecord):
 @dataclass(kw_only=True)
 class Meeting(ClientRecord):
     KIND = "meeting"
-    on: date
-    start_time: time | None = None
-    duration_minutes: int | None = None
-    place_type: PlaceType = PlaceType.OFFICE
-    place: str = ""
-    participants: str = ""
-    notes: str = ""
-    agreed_next_steps: str = ""
-    next_meeting_on: date | None = None
-    next_meeting_time: time | None = None
-    next_meeting_place: str = ""
+    TITLE = N_("Meeting")
+    on: date = fld(N_("Date"), dates=EVENT)
+    start_time: time | None = fld(N_("Start time"), default=None)
+    duration_minutes: int | None = fld(N_("Duration (minutes)"), default=None, numbers=(1, 24 * 60))
+    place_type: PlaceType = fld(N_("Kind of place"), default=PlaceType.OFFICE)
+    place: str = fld(N_("Place"), default="", searchable=True)
+    participants: str = fld(N_("Participants"), default="", searchable=True)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+    agreed_next_steps: str = fld(N_("Agreed next steps"), default="", long=True, searchable=True)
+    next_meeting_on: date | None = fld(N_("Next meeting on"), default=None, dates=EVENT)
+    next_meeting_time: time | None = fld(N_("Next meeting time"), default=None)
+    next_meeting_place: str = fld(N_("Next meeting place"), default="")
 
     def main_date(self) -> date | None:
         return self.on
 
     def check(self) -> None:
-        if self.duration_minutes is not None and not 0 < self.duration_minutes <= 24 * 60:
-            raise ValidationError("duration_minutes", _("A meeting lasts between 1 minute and 24 hours."))
         _not_before(self.next_meeting_on, self.on, "next_meeting_on", N_("The next meeting is before this meeting."))
 
 
 @dataclass(kw_only=True)
 class EmployerPerson:
-    name: str
-    title: str = ""
-    phone: str = ""
-    email: str = ""
+    name: str = fld(N_("Name"), required=True, searchable=True)
+    title: str = fld(N_("Job title"), default="", searchable=True)
+    phone: str = fld(N_("Phone"), default="")
+    email: str = fld(N_("E-mail"), default="")
 
 
 @dataclass(kw_only=True)
@@ -212,18 +227,15 @@ class Employer(Record):
     """An employer in the coach's register, reused across clients."""
 
     KIND = "employer"
-    name: str
-    business_id: str = ""
-    sector: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-    contact_persons: list[EmployerPerson] = field(default_factory=list)
-    notes: str = ""
-
-    def check(self) -> None:
-        if not self.name.strip():
-            raise ValidationError("name", _("The employer needs a name."))
+    TITLE = N_("Employer")
+    name: str = fld(N_("Name"), required=True, searchable=True)
+    business_id: str = fld(N_("Business ID"), default="")
+    sector: str = fld(N_("Sector"), default="", searchable=True)
+    address: str = fld(N_("Address"), default="", long=True)
+    phone: str = fld(N_("Phone"), default="")
+    email: str = fld(N_("E-mail"), default="")
+    contact_persons: list[EmployerPerson] = fld(N_("Contact persons"), factory=list)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
 
 @dataclass(kw_only=True)
@@ -231,12 +243,13 @@ class EmployerContact(Record):
     """One entry of the coach's employer-contact log, for a client or for none."""
 
     KIND = "employer_contact"
-    employer_id: str
-    on: date
-    contact_person: str = ""
-    purpose: str = ""
-    outcome: str = ""
-    client_id: str | None = None
+    TITLE = N_("Employer contact")
+    employer_id: str = fld(N_("Employer"), ref="employer")
+    on: date = fld(N_("Date"), dates=EVENT)
+    contact_person: str = fld(N_("Contact person"), default="", searchable=True)
+    purpose: str = fld(N_("Purpose"), default="", long=True, searchable=True)
+    outcome: str = fld(N_("Outcome"), default="", long=True, searchable=True)
+    client_id: str | None = fld(N_("Client"), default=None, printed=False, editable=False, ref="client")
 
     def owner_client_id(self) -> str | None:
         return self.client_id
@@ -294,13 +307,14 @@ class ApplicationOutcome(Labelled):
 @dataclass(kw_only=True)
 class JobApplication(ClientRecord):
     KIND = "job_application"
-    applied_on: date
-    position: str = ""
-    employer_id: str | None = None
-    employer_name: str = ""
-    channel: ApplicationChannel = ApplicationChannel.ADVERTISED
-    outcome: ApplicationOutcome = ApplicationOutcome.PENDING
-    notes: str = ""
+    TITLE = N_("Job application")
+    applied_on: date = fld(N_("Applied on"), dates=EVENT)
+    position: str = fld(N_("Position"), default="", searchable=True)
+    employer_id: str | None = fld(N_("Employer"), default=None, ref="employer")
+    employer_name: str = fld(N_("Employer (if not in the register)"), default="", searchable=True)
+    channel: ApplicationChannel = fld(N_("Channel"), default=ApplicationChannel.ADVERTISED)
+    outcome: ApplicationOutcome = fld(N_("Outcome"), default=ApplicationOutcome.PENDING)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.applied_on
@@ -311,19 +325,20 @@ class Employment(ClientRecord):
     """An employment, work trial or other outcome episode (process.md "Outcome coding")."""
 
     KIND = "employment"
-    start_on: date
-    kind: EmploymentKind = EmploymentKind.EMPLOYMENT
-    employer_id: str | None = None
-    employer_name: str = ""
-    title: str = ""
-    sector: str = ""
-    end_on: date | None = None
-    hours_per_week: float | None = None
-    pay_subsidy: bool = False
-    pay_subsidy_renewal_on: date | None = None
-    open_labour_market: bool = True
-    employer_knows_about_coaching: bool = False
-    end_reason: str = ""
+    TITLE = N_("Job, work trial or other outcome")
+    start_on: date = fld(N_("Start date"), dates=EVENT)
+    kind: EmploymentKind = fld(N_("Kind"), default=EmploymentKind.EMPLOYMENT)
+    employer_id: str | None = fld(N_("Employer"), default=None, ref="employer")
+    employer_name: str = fld(N_("Employer (if not in the register)"), default="", searchable=True)
+    title: str = fld(N_("Job title"), default="", searchable=True)
+    sector: str = fld(N_("Sector"), default="", searchable=True)
+    end_on: date | None = fld(N_("End date"), default=None, dates=PLAN)
+    hours_per_week: float | None = fld(N_("Hours per week"), default=None, numbers=(0.5, 80))
+    pay_subsidy: bool = fld(N_("Pay subsidy"), default=False)
+    pay_subsidy_renewal_on: date | None = fld(N_("Pay-subsidy renewal on"), default=None, dates=PLAN)
+    open_labour_market: bool = fld(N_("Open labour market"), default=True)
+    employer_knows_about_coaching: bool = fld(N_("Employer knows about the coaching"), default=False)
+    end_reason: str = fld(N_("Why it ended"), default="", searchable=True)
 
     def main_date(self) -> date | None:
         return self.start_on
@@ -334,8 +349,6 @@ class Employment(ClientRecord):
 
     def check(self) -> None:
         _not_before(self.end_on, self.start_on, "end_on", N_("The end date is before the start date."))
-        if self.hours_per_week is not None and not 0 < self.hours_per_week <= 80:
-            raise ValidationError("hours_per_week", _("Hours per week must be between 0 and 80."))
 
 
 @dataclass(kw_only=True)
@@ -343,15 +356,16 @@ class SupportPlan(ClientRecord):
     """The job support plan (työsuhteen aikaisen tuen suunnitelma) for a job or work trial."""
 
     KIND = "support_plan"
-    made_on: date
-    employment_id: str | None = None
-    support_at_work: str = ""
-    support_outside_work: str = ""
-    employer_knows_and_gets: str = ""
-    visits_and_calls: str = ""
-    adjustments: str = ""
-    who_to_call: str = ""
-    review_on: date | None = None
+    TITLE = N_("Job support plan")
+    made_on: date = fld(N_("Made on"), dates=EVENT)
+    employment_id: str | None = fld(N_("Job or work trial"), default=None, ref="employment")
+    support_at_work: str = fld(N_("Support at work"), default="", long=True, searchable=True)
+    support_outside_work: str = fld(N_("Support outside work"), default="", long=True, searchable=True)
+    employer_knows_and_gets: str = fld(N_("What the employer knows and what support they get"), default="", long=True)
+    visits_and_calls: str = fld(N_("Agreed workplace visits and calls"), default="", long=True)
+    adjustments: str = fld(N_("Adjustments to tasks or hours"), default="", long=True, searchable=True)
+    who_to_call: str = fld(N_("Who to call when something changes"), default="", long=True)
+    review_on: date | None = fld(N_("Review on"), default=None, dates=PLAN)
 
     def main_date(self) -> date | None:
         return self.made_on
@@ -362,13 +376,14 @@ class PhaseChange(ClientRecord):
     """One move in the client process, or a change of maintenance level."""
 
     KIND = "phase_change"
-    on: date
-    from_phase: Phase | None
-    to_phase: Phase
-    from_level: MaintenanceLevel | None = None
-    to_level: MaintenanceLevel | None = None
-    reason: str = ""
-    by: str = ""
+    TITLE = N_("Phase change")
+    on: date = fld(N_("Date"), dates=EVENT)
+    from_phase: Phase | None = fld(N_("From phase"))
+    to_phase: Phase = fld(N_("To phase"))
+    from_level: MaintenanceLevel | None = fld(N_("From support level"), default=None)
+    to_level: MaintenanceLevel | None = fld(N_("To support level"), default=None)
+    reason: str = fld(N_("Reason"), default="", searchable=True)
+    by: str = fld(N_("Recorded by"), default="")
 
     def main_date(self) -> date | None:
         return self.on
@@ -377,12 +392,13 @@ class PhaseChange(ClientRecord):
 @dataclass(kw_only=True)
 class Closure(ClientRecord):
     KIND = "closure"
-    closed_on: date
-    reason: ClosureReason
-    continuation_path: str = ""
-    achieved: str = ""
-    contacts: str = ""
-    notes: str = ""
+    TITLE = N_("Closure")
+    closed_on: date = fld(N_("Ended on"), dates=EVENT)
+    reason: ClosureReason = fld(N_("Reason"))
+    continuation_path: str = fld(N_("Continuation path"), default="", long=True, searchable=True)
+    achieved: str = fld(N_("What was achieved"), default="", long=True, searchable=True)
+    contacts: str = fld(N_("Contacts"), default="", long=True)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.closed_on
@@ -393,30 +409,20 @@ class KykyviisariResult(ClientRecord):
     """A Kykyviisari result as a dated reference; the trademarked questionnaire is not reproduced."""
 
     KIND = "kykyviisari"
-    done_on: date
-    work_ability: int
-    mental_wellbeing: int | None = None
-    social_participation: int | None = None
-    physical_functioning: int | None = None
-    skills: int | None = None
-    everyday_life: int | None = None
-    where_original: str = ""
-    note: str = ""
+    TITLE = N_("Kykyviisari result")
+    done_on: date = fld(N_("Done on"), dates=EVENT)
+    # Every score starts empty: 0 is the worst score, not "not given".
+    work_ability: int | None = fld(N_("Self-rated work ability (0–10)"), default=None, required=True, numbers=SCORE)
+    mental_wellbeing: int | None = fld(N_("Mental wellbeing (0–10)"), default=None, numbers=SCORE)
+    social_participation: int | None = fld(N_("Social participation (0–10)"), default=None, numbers=SCORE)
+    physical_functioning: int | None = fld(N_("Physical functioning (0–10)"), default=None, numbers=SCORE)
+    skills: int | None = fld(N_("Skills (0–10)"), default=None, numbers=SCORE)
+    everyday_life: int | None = fld(N_("Everyday life (0–10)"), default=None, numbers=SCORE)
+    where_original: str = fld(N_("Where the original is"), default="")
+    note: str = fld(N_("Note"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.done_on
-
-    def check(self) -> None:
-        scores = (
-            self.work_ability,
-            self.mental_wellbeing,
-            self.social_participation,
-            self.physical_functioning,
-            self.skills,
-            self.everyday_life,
-        )
-        if any(score is not None and not 0 <= score <= 10 for score in scores):
-            raise ValidationError("work_ability", _("Kykyviisari scores are from 0 to 10."))
 
 
 @dataclass(kw_only=True)
@@ -424,9 +430,10 @@ class ChecklistTick(ClientRecord):
     """The coach ticked a checklist item that no record shows by itself (e.g. benefits counselling)."""
 
     KIND = "checklist_tick"
-    item: str
-    ticked_on: date
-    note: str = ""
+    TITLE = N_("Checklist")
+    item: str = fld(N_("Checklist item"))
+    ticked_on: date = fld(N_("Ticked on"), dates=EVENT)
+    note: str = fld(N_("Note"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.ticked_on

@@ -12,6 +12,7 @@ from html import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.forms.pdf import BOLD, FONT, Styles
 from tyokykyapp.i18n import _, current_language, set_language
 
@@ -33,7 +34,7 @@ def language(code: str) -> Iterator[None]:
 
 
 def day(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return format_date(value)
 
 
 @dataclass

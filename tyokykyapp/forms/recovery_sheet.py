@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from tyokykyapp.domain.coach import CoachDetails
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.forms.blocks import WIDTH, Blocks
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.forms.pdf import BOLD
@@ -63,5 +64,5 @@ def recovery_sheet_pdf(
     """The sheet for a vault's (new) recovery key, in memory."""
     from tyokykyapp.forms.render import FormKind, render_form
 
-    extra = {"recovery_key": recovery_key, "vault_id": vault_id, "created": created_at.strftime("%d.%m.%Y")}
+    extra = {"recovery_key": recovery_key, "vault_id": vault_id, "created": format_date(created_at.date())}
     return render_form(FormKind.RECOVERY_SHEET, coach=coach, lang=lang, extra=extra)

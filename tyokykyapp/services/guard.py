@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tyokykyapp.domain import Client, UserError
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _
 from tyokykyapp.vault import Vault
 
@@ -18,6 +19,6 @@ def ensure_editable(vault: Vault, client_id: str | None) -> None:
     if client.handed_over_on is not None:
         raise HandedOver(
             _("{name} was handed over to {to} on {date}: these records are read-only here.").format(
-                name=client.name, to=client.handed_over_to or "—", date=client.handed_over_on.strftime("%d.%m.%Y")
+                name=client.name, to=client.handed_over_to or "—", date=format_date(client.handed_over_on)
             )
         )

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from tyokykyapp.domain import MaintenanceLevel, Phase
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.vault import ClientSummary, Repository
 
@@ -101,7 +102,7 @@ class ClientListModel(QAbstractTableModel):
         if column == 3:
             days = (date.today() - row.phase_since).days
             return ngettext("{n} day", "{n} days", days).format(n=days)
-        return row.started_on.strftime("%d.%m.%Y")
+        return format_date(row.started_on)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

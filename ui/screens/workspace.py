@@ -3,12 +3,8 @@ one page per phase with its checklist and its records, and the timeline."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import typing
-from datetime import date, time
-from enum import Enum
-from typing import Any
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.domain import (
     FILE_LISTS,
-    RECORD_TYPES,
     Client,
     ClientFile,
     Closure,
@@ -36,7 +31,8 @@ from tyokykyapp.domain import (
     Phase,
     Record,
 )
-from tyokykyapp.domain.labels import record_title
+from tyokykyapp.domain.dates import today
+from tyokykyapp.domain.registry import blank_record, record_title
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.process import checklist, due_items, facts_from_file
@@ -84,32 +80,6 @@ PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
 }
 # Closures are made by the closing move, not added by hand.
 NOT_ADDABLE = frozenset({"closure"})
-
-
-def blank_record(kind: str, client_id: str) -> Record:
-    """A new record of `kind` for the client, its required fields filled with today's sensible defaults."""
-    cls = RECORD_TYPES[kind]
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING:
-            continue
-        hint = hints[f.name]
-        if f.name == "client_id":
-            values[f.name] = client_id
-        elif hint is date:
-            values[f.name] = date.today()
-        elif hint is time:
-            values[f.name] = time(9, 0)
-        elif isinstance(hint, type) and issubclass(hint, Enum):
-            values[f.name] = next(iter(hint))
-        elif hint is int:
-            values[f.name] = 0
-        else:
-            values[f.name] = ""
-    if "client_id" in hints and "client_id" not in values:
-        values["client_id"] = client_id
-    return cls(**values)
 
 
 class PhasePage(QWidget):
@@ -392,7 +362,7 @@ class ClientWorkspace(QWidget):
         return dialog
 
     def add_record(self, kind: str) -> RecordDialog:
-        return self.edit(blank_record(kind, self.client_id))
+        return self.edit(blank_record(kind, self.client_id, today()))
 
     def add_record_for(self, kind: str) -> None:
         self.add_record(kind)

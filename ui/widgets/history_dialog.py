@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
 
-from tyokykyapp.domain.codec import to_json
-from tyokykyapp.domain.labels import field_label, record_title
+from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
+from tyokykyapp.readable import lines
 from tyokykyapp.vault import Revision
 
 
 def readable(revision: Revision) -> str:
-    data = to_json(revision.record)
-    lines = []
-    for key, value in data.items():
-        if key in ("id", "client_id", "created_at", "updated_at") or value in (None, "", []):
-            continue
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
-        lines.append(f"{field_label(key)}: {shown}")
-    return "\n".join(lines)
+    """What a version said, worded as in the client's access report (labels, dates, choices)."""
+    return "\n".join(f"{label}: {text}" for label, text in lines(revision.record))
 
 
 class HistoryDialog(QDialog):

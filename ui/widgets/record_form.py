@@ -8,8 +8,6 @@ accessible names, instead of a hand-made form per kind.
 from __future__ import annotations
 
 import dataclasses
-import types
-import typing
 from collections.abc import Callable
 from datetime import date, time
 from enum import Enum
@@ -35,62 +33,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Record, UserError, ValidationError
+from tyokykyapp.domain import Record, UserError
+from tyokykyapp.domain.dates import today
 from tyokykyapp.domain.enums import Labelled
-from tyokykyapp.domain.labels import field_label, record_title
+from tyokykyapp.domain.fields import Declared, declared_fields
+from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from ui.widgets.choice_combo import ChoiceCombo
-from ui.widgets.date_fields import OptionalDateEdit, OptionalTimeEdit, date_edit, from_qdate, to_qdate
+from ui.widgets.date_fields import (
+    DateCellDelegate,
+    OptionalDateEdit,
+    OptionalTimeEdit,
+    date_edit,
+    date_of_cell,
+    from_qdate,
+    set_date_cell,
+    to_qdate,
+)
 
-# Fields the coach does not edit here: identity, timestamps, and process state (moved by phase actions).
-HIDDEN = frozenset(
-    {"id", "created_at", "updated_at", "client_id", "phase", "maintenance_level", "phase_since", "started_on"}
-)
-LONG_TEXT = frozenset(
-    {
-        "notes",
-        "note",
-        "agreed_next_steps",
-        "work_goals",
-        "kind_of_work",
-        "strengths",
-        "interests",
-        "good_workplace",
-        "limitations_and_support",
-        "daily_life",
-        "benefits_situation",
-        "education",
-        "qualifications",
-        "goal",
-        "support_at_work",
-        "support_outside_work",
-        "employer_knows_and_gets",
-        "visits_and_calls",
-        "adjustments",
-        "who_to_call",
-        "continuation_path",
-        "achieved",
-        "contacts",
-        "aim",
-        "how_we_work",
-        "coach_does",
-        "client_does",
-        "purpose",
-        "outcome",
-        "address",
-    }
-)
 NONE_TEXT = "—"
 
 # Choices for fields that refer to other records (employer_id, employment_id): id -> label.
 Choices = dict[str, list[tuple[str, str]]]
-
-
-def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return args[0], True
-    return hint, False
 
 
 def _label(value: Enum) -> str:
@@ -111,26 +75,32 @@ def _combo(items: list[tuple[Any, str]]) -> Editor:
     return Editor(combo, combo.value, combo.select)
 
 
-def _reference_combo(items: list[tuple[str, str]]) -> Editor:
+def _reference_combo(items: list[tuple[str, str]], optional: bool) -> Editor:
     """A reference to another record. One no longer listed (e.g. removed from the register) stays chosen
-    under its own entry, so saving the form never drops it silently."""
+    under its own entry, so saving the form never drops it silently. Nothing chosen yet is "—"."""
     combo = ChoiceCombo()
     for value, text in [(None, NONE_TEXT), *items]:
         combo.add(value, text)
 
     def put(value: Any) -> None:
+        value = value or None  # a new record's empty reference is "nothing chosen", not a lost one
         if value is not None and not combo.has(value):
             combo.add(value, _("(no longer in the register)"))
         combo.select(value)
 
-    return Editor(combo, combo.value, put)
+    def get() -> Any:
+        value = combo.value()
+        return value if value is not None or optional else ""
+
+    return Editor(combo, get, put)
 
 
-def editor_for(name: str, hint: Any, choices: Choices) -> Editor:
-    inner, optional = _unwrap_optional(hint)
-    if name in choices or (name.endswith("_id") and inner is str):
-        return _reference_combo(choices.get(name, []))
-    if inner is str and name in LONG_TEXT:
+def editor_for(d: Declared, choices: Choices) -> Editor:
+    """The widget for one declared field: what it is (its type) and how it is meant (its declaration)."""
+    inner, optional, spec = d.kind, d.optional, d.spec
+    if spec.ref is not None:
+        return _reference_combo(choices.get(d.name, []), optional)
+    if inner is str and spec.long:
         text = QPlainTextEdit()
         text.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
         text.setMinimumHeight(70)
@@ -142,63 +112,70 @@ def editor_for(name: str, hint: Any, choices: Choices) -> Editor:
         box = QCheckBox()
         return Editor(box, box.isChecked, box.setChecked)
     if inner is date and optional:
-        optional_date = OptionalDateEdit()
+        optional_date = OptionalDateEdit(span=spec.dates)
         return Editor(optional_date, optional_date.value, optional_date.set_value)
     if inner is date:
-        edit = date_edit()
-        return Editor(edit, lambda: from_qdate(edit.date()), lambda v: edit.setDate(to_qdate(v or date.today())))
+        edit = date_edit(span=spec.dates)
+        return Editor(edit, lambda: from_qdate(edit.date()), lambda v: edit.setDate(to_qdate(v or today())))
     if inner is time:
         optional_time = OptionalTimeEdit()
         return Editor(optional_time, optional_time.value, optional_time.set_value)
-    if inner is int:
-        spin = QSpinBox()
-        spin.setRange(-1 if optional else 0, 10 if "_ability" in name or name in _SCORES else 10_000)
-        if optional:
-            spin.setSpecialValueText(NONE_TEXT)
-        return Editor(
-            spin,
-            lambda: None if optional and spin.value() < 0 else spin.value(),
-            lambda v: spin.setValue(-1 if v is None else v),
-        )
-    if inner is float:
-        double = QDoubleSpinBox()
-        double.setRange(-1 if optional else 0, 100)
-        double.setDecimals(1)
-        if optional:
-            double.setSpecialValueText(NONE_TEXT)
-        return Editor(
-            double,
-            lambda: None if optional and double.value() < 0 else double.value(),
-            lambda v: double.setValue(-1 if v is None else v),
-        )
+    if inner in (int, float):
+        return _number_editor(inner, optional, spec.numbers)
     if isinstance(inner, type) and issubclass(inner, Enum):
         items = [(None, NONE_TEXT)] if optional else []
         return _combo(items + [(member, _label(member)) for member in inner])
-    if typing.get_origin(inner) is list:
-        (row_type,) = typing.get_args(inner)
-        table = RowsEditor(row_type)
+    if d.row_type is not None:
+        table = RowsEditor(d.row_type)
         return Editor(table, table.rows, table.set_rows)
-    if dataclasses.is_dataclass(inner):
-        group = RecordForm(inner, choices)  # type: ignore[arg-type]
+    if d.nested:
+        group = RecordForm(inner, choices)
         return Editor(group, group.value, group.set_value)
-    raise TypeError(f"no editor for {name}: {hint}")
+    raise TypeError(f"no editor for {d.name}: {inner}")
 
 
-_SCORES = frozenset({"mental_wellbeing", "social_participation", "physical_functioning", "skills", "everyday_life"})
+def _number_editor(kind: type, optional: bool, numbers: tuple[float, float] | None) -> Editor:
+    """A spin box over the declared range; an optional number has an empty state ("—") below it, so a
+    score or an amount starts empty rather than at a made-up 0."""
+    low, high = numbers or (0, 10_000)
+    spin: QSpinBox | QDoubleSpinBox
+    if kind is int:
+        spin = QSpinBox()
+        empty: float = int(low) - 1
+        spin.setRange(int(empty) if optional else int(low), int(high))
+    else:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(1)
+        empty = low - 1
+        spin.setRange(empty if optional else low, high)
+    if optional:
+        spin.setSpecialValueText(NONE_TEXT)
+
+    def get() -> Any:
+        value = spin.value()
+        return None if optional and value <= empty else value
+
+    def put(value: Any) -> None:
+        spin.setValue(empty if value is None else value)  # type: ignore[arg-type]  # int for a QSpinBox
+
+    return Editor(spin, get, put)
 
 
 class RowsEditor(QWidget):
-    """A list of small records as a table: one row each, add and remove buttons."""
+    """A list of small records as a table: one row each, add and remove buttons. Dates are picked with a
+    date editor bounded by the field's declared range, so no cell can hold an unreadable or implausible date."""
 
     def __init__(self, row_type: type) -> None:
         super().__init__()
         self.row_type = row_type
-        self.fields = [f for f in dataclasses.fields(row_type)]
-        self.hints = typing.get_type_hints(row_type)
+        self.fields = declared_fields(row_type)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(self.fields))
-        self.table.setHorizontalHeaderLabels([field_label(f.name) for f in self.fields])
+        self.table.setHorizontalHeaderLabels([d.label for d in self.fields])
+        for column, d in enumerate(self.fields):
+            if d.kind is date:
+                self.table.setItemDelegateForColumn(column, DateCellDelegate(d.spec.dates, self.table))
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(110)
         layout.addWidget(self.table)
@@ -214,18 +191,18 @@ class RowsEditor(QWidget):
     def _append(self, row: Any) -> None:
         index = self.table.rowCount()
         self.table.insertRow(index)
-        for column, f in enumerate(self.fields):
-            value = getattr(row, f.name) if row is not None else None
+        defaults = row if row is not None else None
+        for column, d in enumerate(self.fields):
+            value = getattr(defaults, d.name) if defaults is not None else None
             item = QTableWidgetItem()
-            if _unwrap_optional(self.hints[f.name])[0] is bool:
+            if d.kind is bool:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                default = f.default if f.default is not dataclasses.MISSING else False
-                checked = value if value is not None else default
+                checked = value if value is not None else _default_of(self.row_type, d.name)
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            elif d.kind is date:
+                set_date_cell(item, value)
             else:
-                item.setText(
-                    "" if value is None else (value.strftime("%d.%m.%Y") if isinstance(value, date) else str(value))
-                )
+                item.setText("" if value is None else str(value))
             self.table.setItem(index, column, item)
 
     def _remove(self) -> None:
@@ -240,39 +217,28 @@ class RowsEditor(QWidget):
             self._append(row)
 
     def rows(self) -> list[Any]:
+        """The rows that hold anything; an empty row (e.g. added by mistake) is left out."""
         result = []
         for index in range(self.table.rowCount()):
             values: dict[str, Any] = {}
-            for column, f in enumerate(self.fields):
+            for column, d in enumerate(self.fields):
                 item = self.table.item(index, column)
-                inner, _optional = _unwrap_optional(self.hints[f.name])
-                if inner is bool:
-                    values[f.name] = item is not None and item.checkState() == Qt.CheckState.Checked
+                if d.kind is bool:
+                    values[d.name] = item is not None and item.checkState() == Qt.CheckState.Checked
+                elif d.kind is date:
+                    values[d.name] = date_of_cell(item)
                 else:
-                    values[f.name] = _parse_cell(inner, item.text().strip() if item else "")
+                    values[d.name] = item.text().strip() if item else ""
             if any(v for v in values.values() if not isinstance(v, bool)):
                 result.append(self.row_type(**values))
         return result
 
 
-def parse_date(text: str) -> date:
-    """A date typed as 31.12.2026 or 2026-12-31."""
-    text = text.strip()
-    if "." in text:
-        day, month, year = (int(part) for part in text.split(".")[:3])
-        return date(year, month, day)
-    return date.fromisoformat(text)
-
-
-def _parse_cell(kind: Any, text: str) -> Any:
-    if kind is date:
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except ValueError:
-            raise ValidationError("date", _("Not a date: {text} (use e.g. 31.12.2026).").format(text=text)) from None
-    return text
+def _default_of(cls: type, name: str) -> Any:
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            return f.default if f.default is not dataclasses.MISSING else False
+    return False
 
 
 class RecordForm(QWidget):
@@ -283,22 +249,21 @@ class RecordForm(QWidget):
         self.cls = cls
         self._initial: Any = None
         self.editors: dict[str, Editor] = {}
-        hints = typing.get_type_hints(cls)
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for f in dataclasses.fields(cls):
-            if f.name in HIDDEN or not f.init:
+        for d in declared_fields(cls):
+            if not d.spec.editable:
                 continue
-            editor = editor_for(f.name, hints[f.name], choices or {})
-            editor.widget.setObjectName(f"field_{f.name}")
-            editor.widget.setAccessibleName(field_label(f.name))
+            editor = editor_for(d, choices or {})
+            editor.widget.setObjectName(f"field_{d.name}")
+            editor.widget.setAccessibleName(d.label)
             if isinstance(editor.widget, RecordForm | RowsEditor):
-                box = QGroupBox(field_label(f.name))
+                box = QGroupBox(d.label)
                 QVBoxLayout(box).addWidget(editor.widget)
                 layout.addRow(box)
             else:
-                layout.addRow(field_label(f.name), editor.widget)
-            self.editors[f.name] = editor
+                layout.addRow(d.label, editor.widget)
+            self.editors[d.name] = editor
 
     @property
     def initial(self) -> Any:
@@ -310,7 +275,7 @@ class RecordForm(QWidget):
             editor.put(getattr(value, name))
 
     def value(self) -> Any:
-        """The edited value (ValidationError for a badly typed table cell)."""
+        """The edited value."""
         changes = {name: editor.get() for name, editor in self.editors.items()}
         if self._initial is None:
             return self.cls(**changes)

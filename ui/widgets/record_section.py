@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import Record
-from tyokykyapp.domain.labels import record_title
+from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from ui.record_summary import day, summary
 

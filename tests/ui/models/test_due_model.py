@@ -25,7 +25,7 @@ def test_rows_are_formatted_and_named_in_batches(qtbot: QtBot) -> None:
     model = DueModel()
     model.set_items(items, names_of)
     assert model.rowCount() == 250 and asked == []
-    assert [model.data(model.index(3, c)) for c in range(4)] == ["04.11.2026", "Due", "Plan review", "Asiakas 3"]
+    assert [model.data(model.index(3, c)) for c in range(4)] == ["4.11.2026", "Due", "Plan review", "Asiakas 3"]
     assert model.data(model.index(4, 1)).startswith("⚠")  # overdue in words and a sign, not colour alone
     assert model.data(model.index(99, 3)) == "Asiakas 99"
     assert asked == [{str(n) for n in range(100)}]
