@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command == "run":
         ensure_environment("")
-        return subprocess.call([str(PYTHON), "-m", "tyokykyapp", *rest], cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", "ui", *rest], cwd=ROOT)
     if command == "test":
         ensure_environment("test")
         env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
