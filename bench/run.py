@@ -123,6 +123,21 @@ COLD_APP = textwrap.dedent("""
     assert type(w.stack.currentWidget()).__name__ == "UnlockScreen"
     print(elapsed)
 """)
+# The built program (python3 bootstrap.py installer), timed against the same start from source.
+FROZEN = ROOT / "dist" / "tyokyky" / ("tyokykyapp.exe" if sys.platform == "win32" else "tyokykyapp")
+
+
+def spawn_to_window_ms(command: list[str], repeat: int, env: dict[str, str]) -> float:
+    """From starting the process, as a double-click does, until its window shows the first screen: the
+    program's --check-start reports the wall-clock moment the window was shown."""
+    times = []
+    for _ in range(repeat):
+        started = time.time()
+        out = subprocess.run([*command, "--check-start"], capture_output=True, text=True, check=True, env=env)
+        times.append((json.loads(out.stdout.strip().splitlines()[-1])["shown_at"] - started) * 1000)
+    return statistics.median(times)
+
+
 # Unlocking in a fresh app, after {typing} s on the unlock screen (typing a passphrase takes longer).
 UNLOCK_APP = textwrap.dedent("""
     import time
@@ -191,6 +206,16 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     floor = subprocess_ms(COLD_FLOOR, repeat, env)
     cold = subprocess_ms(COLD_APP, repeat, env)
     add("cold start to the unlock screen", cold, floor, "≤ 1.5× floor", cold <= 1.5 * floor)
+    if FROZEN.exists():
+        source = spawn_to_window_ms([sys.executable, "-m", "ui"], repeat, env | {"PYTHONPATH": str(ROOT)})
+        frozen = spawn_to_window_ms([str(FROZEN)], repeat, env)
+        add(
+            "… the built program, process start to the unlock screen (floor: the same from source)",
+            frozen,
+            source,
+            "—",
+            True,
+        )
 
     # Unlock to Today drawn, against the key derivation + opening with the raw key + one query.
     key_file = KeyFile.load(folder / "vault.keys")

@@ -14,6 +14,7 @@ from tyokykyapp.vault import Vault
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "real_kdf: use the production Argon2id parameters")
+    config.addinivalue_line("markers", "frozen: runs the built program (python3 bootstrap.py installer runs these)")
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +22,9 @@ from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+# Runs the desktop app when no command is given: (vault folder or None, --check-start) -> exit status. The GUI
+# package passes it in (ui/main.py), so the core never names the GUI.
+GuiStarter = Callable[[Path | None, bool], int]
 PRINTABLE_KINDS = (
     "consent",
     "agreement",
@@ -380,6 +382,11 @@ def _add_unlock_options(parser: argparse.ArgumentParser, default: Any) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tyokykyapp", description=_("Työkyky: records for job coaches."))
     parser.add_argument("--version", action="version", version=f"tyokykyapp {__version__}")
+    parser.add_argument(
+        "--check-start",
+        action="store_true",
+        help=_("start the desktop app, report the screen it opens on, and quit (to check an installation)"),
+    )
     _add_unlock_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Unlock options are accepted after the command too; SUPPRESS keeps the values given before it.
@@ -436,12 +443,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None) -> int:
+    """The command line; with no command, the desktop app through `start_gui` (the `tyokykyapp` command is
+    ui/main.py, which passes it; `python -m tyokykyapp` is the command line alone)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        # The GUI package is looked up by name only when it is started: the core never depends on it.
-        gui = importlib.import_module("ui.app")
-        return int(gui.run(Path(args.vault).expanduser() if args.vault else None))
+        if start_gui is None:
+            parser.print_usage(sys.stderr)
+            hint = _("Give a command (see --help). The desktop app starts with the tyokykyapp command or python -m ui.")
+            print(f"tyokykyapp: {hint}", file=sys.stderr)
+            return EXIT_USAGE
+        return start_gui(Path(args.vault).expanduser() if args.vault else None, args.check_start)
+    if args.check_start:
+        parser.error(_("--check-start starts the desktop app: give it no command."))
     ctx = Context(args, Path(args.vault).expanduser() if args.vault else default_vault_folder())
     try:
         return COMMANDS[args.command](ctx)

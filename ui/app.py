@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ui.activity import ActivityWatcher
     from ui.work_area import WorkArea
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tyokyky.svg"
+ICON = Path(__file__).resolve().parent / "icons" / "tyokyky.svg"
 DEMO_PASSPHRASE = "kokeile työkykyä rauhassa"
 PRELOAD_DELAY_MS = 300
 PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity")
@@ -52,8 +52,7 @@ class MainWindow(QMainWindow):
         # Unsaved forms kept through a lock: in memory only, restored after unlock.
         self.pending_client: str | None = None
         self.pending_drafts: list[Record] = []
-        if ICON.exists():
-            self.setWindowIcon(QIcon(str(ICON)))
+        self.setWindowIcon(QIcon(str(ICON)))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.auto_lock = QTimer(self)
@@ -222,10 +221,15 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def run(vault_path: Path | None = None) -> int:
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Työkyky")
+    return app
+
+
+def run(vault_path: Path | None = None) -> int:
+    app = application()
     window = MainWindow(vault_path)
     window.show()
     return int(app.exec())

@@ -78,6 +78,9 @@ class WorkArea(QWidget):
         self.language.setCurrentIndex(self.language.findData(window.prefs.get("language")))
         self.language.currentIndexChanged.connect(lambda: window.switch_language(self.language.currentData()))
         bar.addWidget(self.language)
+        about = named(QPushButton(_("About")), "aboutButton")
+        about.clicked.connect(self.open_about)
+        bar.addWidget(about)
         settings = named(QPushButton(_("Settings…")), "settingsButton")
         settings.clicked.connect(self.open_settings)
         bar.addWidget(settings)
@@ -211,6 +214,13 @@ class WorkArea(QWidget):
                 dialog.save_button.click()
             return not dialogs  # a form that could not be saved stays open with its message
         return True
+
+    def open_about(self) -> None:
+        from ui.screens.about_dialog import AboutDialog  # seldom opened: not loaded with the work area
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.window_.prefs, self.ops, self)

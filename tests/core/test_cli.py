@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import tyokykyapp
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp import cli
 from tyokykyapp.vault import Vault
@@ -178,6 +179,37 @@ def test_usage_errors_exit_2(run: Run) -> None:
     with pytest.raises(SystemExit) as caught:
         cli.main(["clients", "--phase", "nonsense"])
     assert caught.value.code == 2
+
+
+def test_check_start_with_a_command_is_a_usage_error(run: Run) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--check-start", "clients"], start_gui=lambda _vault, _check: 0)
+    assert caught.value.code == 2
+
+
+def test_no_command_starts_the_gui_it_is_given(tmp_path: Path) -> None:
+    started: list[tuple[Path | None, bool]] = []
+
+    def start_gui(vault: Path | None, check_start: bool) -> int:
+        started.append((vault, check_start))
+        return 7
+
+    assert cli.main([], start_gui=start_gui) == 7
+    assert cli.main(["--vault", str(tmp_path), "--check-start"], start_gui=start_gui) == 7
+    assert started == [(None, False), (tmp_path, True)]
+
+
+def test_no_command_and_no_gui_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # `python -m tyokykyapp` is the command line alone: the core does not reach up into the GUI package.
+    assert cli.main([]) == 2
+    assert "tyokykyapp command or python -m ui" in capsys.readouterr().err
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"tyokykyapp {tyokykyapp.__version__}"
 
 
 def test_options_after_the_command(run: Run, secrets_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

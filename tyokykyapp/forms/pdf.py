@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from tyokykyapp import __version__
 from tyokykyapp.i18n import _
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -113,7 +114,7 @@ def build_pdf(story: list[Flowable], *, title: str, header: str, person: str = "
         bottomMargin=MARGIN,
         title=title,
         author=header,
-        creator="Työkyky",
+        creator=f"Työkyky {__version__}",  # which version printed it, read from any saved PDF's properties
     )
     document.build(story, canvasmaker=_numbered_canvas(header, person, 14 if large_print else 11))
     return buffer.getvalue()

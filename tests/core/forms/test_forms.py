@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+import tyokykyapp
 from tests.helpers.factories import client
 from tyokykyapp.domain import (
     ClientFile,
@@ -77,6 +78,12 @@ def test_title_in_each_language_and_the_name_on_every_page(kind: FormKind, lang:
     for page_text in text:
         assert "Ánde Žaneta Sámi-Áilu Ŋ Šaddá" in page_text
         assert "Helsingin kaupunki" in page_text
+
+
+@pytest.mark.parametrize("kind", CLIENT_FORMS)
+def test_every_form_names_the_app_and_its_version_in_the_pdf_metadata(kind: FormKind) -> None:
+    metadata = PdfReader(io.BytesIO(render_form(kind, coach=COACH, file=a_file(), lang="fi"))).metadata
+    assert metadata is not None and metadata.creator == f"Työkyky {tyokykyapp.__version__}"
 
 
 def test_titles_differ_between_languages() -> None:
