@@ -45,3 +45,13 @@ def create_private_file(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as error:
         raise StorageFailed() from error
+
+
+def make_private_folder(folder: Path) -> None:
+    """The vault folder readable by its owner only, also when it existed before (`--vault` on a shared
+    folder). Windows has no such mode bits; a file system without them (a FAT stick) keeps its own."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        if folder.stat().st_mode & 0o077:
+            os.chmod(folder, 0o700)
