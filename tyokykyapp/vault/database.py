@@ -98,14 +98,13 @@ def transaction(connection: Connection) -> Iterator[Connection]:
 
 
 def rekey(
-    connection: Connection, path: Path, data_key: bytes, progress: Progress | None = None
-) -> BaseException | None:
+    connection: Connection, path: Path, data_key: bytes, committed: threading.Event, progress: Progress | None = None
+) -> None:
     """Re-encrypt every page under `data_key` (SQLCipher's rekey) in one transaction: a crash leaves the
-    database under the old key or the new one. Raises only when the database stayed under the old key.
+    database under the old key or the new one, and `committed` says which, whatever this raises.
 
     SQLCipher reports no progress; the pages written are read off the write-ahead log as it grows. The rekey
-    cannot be stopped halfway, so an interruption (Ctrl-C, a failing progress callback) waits for it and is
-    returned, for the caller to raise once its key file matches the database again."""
+    cannot be stopped halfway: an interruption (Ctrl-C, a failing progress callback) waits for it to end."""
     with known_errors():
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
@@ -116,26 +115,27 @@ def rekey(
     def run() -> None:
         try:
             connection.execute(f"PRAGMA rekey = \"x'{data_key.hex()}'\"").fetchall()
+            committed.set()
         except BaseException as error:  # handed to the calling thread, which raises it
             failure.append(error)
 
     worker = threading.Thread(target=run, name="rekey")
     worker.start()
-    interrupted: BaseException | None = None
-    while worker.is_alive():
-        try:
+    try:
+        while worker.is_alive():
             worker.join(0.05)
             if progress is not None:
                 with contextlib.suppress(OSError):
                     progress(min(pages, os.stat(log).st_size // frame), pages)
-        except BaseException as error:  # see above: returned once the rekey has ended
-            interrupted = interrupted or error
+    finally:
+        while worker.is_alive():
+            with contextlib.suppress(BaseException):  # a second Ctrl-C must not leave it running unseen
+                worker.join()
     if failure:
         with known_errors():
             raise failure[0]
     # Old pages leave the database file now; if the disk refuses, the next checkpoint moves them.
     with contextlib.suppress(DatabaseError):
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    if progress is not None and interrupted is None:
+    if progress is not None:
         progress(pages, pages)
-    return interrupted

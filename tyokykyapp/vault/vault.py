@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -209,14 +210,6 @@ class Vault:
             raise RuntimeError("the vault is closed")
         data_key, current = self._data_key, self.key_file
         others = [other for other in current.slots if other != name]
-        for other in others:
-            if other not in self._trusted:
-                raise KeyFileDamaged(
-                    _(
-                        "The {slot} part of the key file (vault.keys) was changed or damaged, so it cannot take"
-                        " a new key. Make a new {slot} first, or restore vault.keys from a backup."
-                    ).format(slot=slot_label(other))
-                )
         params = kdf or calibrated_params()
         path = self.folder / KEYS_NAME
         if not all(current.can_reseal(other) for other in others):
@@ -227,6 +220,14 @@ class Vault:
             updated.save(path)
             self.key_file = updated
             return
+        for other in others:
+            if other not in self._trusted:
+                raise KeyFileDamaged(
+                    _(
+                        "The {slot} part of the key file (vault.keys) was changed or damaged, so it cannot take"
+                        " a new key. Make a new {slot} first, or restore vault.keys from a backup."
+                    ).format(slot=slot_label(other))
+                )
         next_key = new_data_key()
         pending = {other: current.resealed(other, next_key) for other in others}
         pending[name] = current.make_slot(name, secret, next_key, params)
@@ -234,24 +235,21 @@ class Vault:
         staged.sign_pending(next_key)
         staged.sign(data_key)
         staged.save(path)  # from here until the rekey commits, the old secrets open the vault
+        committed = threading.Event()
         try:
-            interrupted = rekey(self.connection, self.folder / DB_NAME, next_key, progress)
-        except BaseException:
-            with contextlib.suppress(StorageFailed):
-                current.save(path)  # otherwise the next unlock drops the pending slots
-            raise
-        # From here the new secrets open the vault, whether or not the final key file below gets written
-        # (the next unlock finishes the change), so a failure to write it is no failure of the change.
-        self._data_key = next_key
-        final = KeyFile(current.vault_id, current.created_at, pending)
-        final.sign(next_key)
-        self.key_file = staged
-        with contextlib.suppress(StorageFailed):
-            final.save(path)
-            self.key_file = final
-        self._trusted = frozenset(pending)
-        if interrupted is not None:
-            raise interrupted
+            rekey(self.connection, self.folder / DB_NAME, next_key, committed, progress)
+        finally:
+            if committed.is_set():
+                # The new secrets open the vault now, whether or not the final key file below is written
+                # (the next unlock finishes the change): a failure to write it is no failure of the change.
+                final = KeyFile(current.vault_id, current.created_at, pending)
+                final.sign(next_key)
+                self._data_key, self.key_file, self._trusted = next_key, final, frozenset(pending)
+                with contextlib.suppress(StorageFailed):
+                    final.save(path)
+            else:
+                with contextlib.suppress(StorageFailed):
+                    current.save(path)  # otherwise the next unlock drops the pending slots
 
     # --- upkeep ------------------------------------------------------------------------------------
 
