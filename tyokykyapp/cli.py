@@ -16,6 +16,7 @@ from typing import Any
 from tyokykyapp import __version__
 from tyokykyapp.domain import FILE_LISTS, Phase, UserError
 from tyokykyapp.domain.codec import to_json
+from tyokykyapp.hardening import disable_core_dumps
 from tyokykyapp.i18n import _
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
@@ -435,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # before anything is decrypted; also for the GUI started below
     args = build_parser().parse_args(argv)
     if args.command is None:
         # The GUI package is looked up by name only when it is started: the core never depends on it.

@@ -162,7 +162,7 @@ def refusals(file: Path) -> list[tuple[str, bytes, type[Exception]]]:
         ("not a handover file", b"PK\x03\x04 a zip file" + data[20:], NotAHandoverFile),
         ("truncated", data[: len(data) // 2], WrongHandoverPassphrase),
         ("truncated header", data[: len(MAGIC) + 10], HandoverDamaged),
-        ("newer version", data.replace(b'"format_version": 1', b'"format_version": 9'), HandoverTooNew),
+        ("newer version", data.replace(b'"format_version": 2', b'"format_version": 9'), HandoverTooNew),
     ]
     return cases
 
