@@ -9,6 +9,7 @@ the client and what is wrong in one plain line.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import types
 import typing
@@ -89,8 +90,13 @@ def _type_ok(hint: Any, value: object) -> bool:
     return True
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def _fields_ok(obj: object) -> bool:
-    hints = typing.get_type_hints(type(obj))
+    hints = _hints(type(obj))
     return all(_type_ok(hints[f.name], getattr(obj, f.name)) for f in dataclasses.fields(obj))  # type: ignore[arg-type]
 
 
