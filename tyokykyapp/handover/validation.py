@@ -9,7 +9,6 @@ the client and what is wrong in one plain line.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import types
 import typing
@@ -21,6 +20,7 @@ from typing import Any
 
 from tyokykyapp.domain import RECORD_TYPES, Client, Record, ValidationError, validate
 from tyokykyapp.domain.coach import CoachDetails
+from tyokykyapp.domain.codec import _hints as field_types  # the codec's cached type hints
 from tyokykyapp.domain.codec import from_json
 from tyokykyapp.domain.records import Employer
 from tyokykyapp.domain.text_rules import check_text
@@ -90,13 +90,8 @@ def _type_ok(hint: Any, value: object) -> bool:
     return True
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def _fields_ok(obj: object) -> bool:
-    hints = _hints(type(obj))
+    hints = field_types(type(obj))  # type: ignore[arg-type]
     return all(_type_ok(hints[f.name], getattr(obj, f.name)) for f in dataclasses.fields(obj))  # type: ignore[arg-type]
 
 
