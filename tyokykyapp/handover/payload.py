@@ -22,9 +22,9 @@ from tyokykyapp.handover.validation import (
     check_coach,
     check_employers,
     check_text_field,
+    check_unused,
     check_uuid,
     refused,
-    unique_ids,
     utc_time,
 )
 from tyokykyapp.i18n import _
@@ -126,20 +126,16 @@ def decode(data: bytes) -> Handover:
         raise HandoverDamaged() from None
     except Problem as problem:
         raise refused(problem) from None
+    seen = {e["id"] for e in handover.employers}
     for item in document["clients"]:
         try:
             client, records, revisions = check_bundle(item)
+            ids = [client["id"], *(r["id"] for r in records)]
+            check_unused(ids, seen)
         except Problem as problem:
             raise refused(problem, bundle_name(item)) from None
+        seen.update(ids)
         handover.clients.append(ClientBundle(client, records, revisions))
-    try:
-        unique_ids(
-            [b.client["id"] for b in handover.clients]
-            + [r["id"] for b in handover.clients for r in b.records]
-            + [e["id"] for e in handover.employers]
-        )
-    except Problem as problem:
-        raise refused(problem) from None
     return handover
 
 

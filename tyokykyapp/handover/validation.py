@@ -108,7 +108,7 @@ def decoded(cls: type[Record], data: object) -> Record:
     try:
         validate(record)
     except ValidationError as error:
-        raise Problem(f"{error.field}: {error.message}") from None
+        raise Problem(error.message) from None
     return record
 
 
@@ -261,15 +261,15 @@ def check_employers(employers: object, revisions: object) -> list[Row]:
     return employers
 
 
-def unique_ids(ids: Iterable[str]) -> None:
-    seen: set[str] = set()
+def check_unused(ids: Iterable[str], seen: set[str]) -> None:
+    """None of `ids` among the ids of the file `seen` so far."""
     for record_id in ids:
         if record_id in seen:
             raise Problem(_("the id {id} is used twice").format(id=record_id))
-        seen.add(record_id)
 
 
 def refused(problem: Problem, client: str | None = None) -> HandoverInvalid:
+    problem = Problem(str(problem).rstrip("."))
     if client is None:
         return HandoverInvalid(_("The handover file was refused: {problem}.").format(problem=problem))
     return HandoverInvalid(
