@@ -165,7 +165,8 @@ def _mac(data_key: bytes, document: object) -> str:
 
 
 def slot_label(name: str) -> str:
-    return _("recovery key") if name == RECOVERY_SLOT else _("passphrase")
+    """The secret a slot holds, as the messages about a damaged slot name it."""
+    return _("the recovery key") if name == RECOVERY_SLOT else _("the passphrase")
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ class KeyFile:
         """Slot `name` holding another data key; its secret is not needed."""
         slot = dict(self.slots[name])
         if "public_key" not in slot:
-            raise KeyFileDamaged(_("The key file is in an old format; it cannot take a new data key."))
+            raise ValueError("a slot of format 1 cannot take another data key")
         public = X25519PublicKey.from_public_bytes(_unb64(slot["public_key"]))
         slot["sealed"] = _seal(public, data_key, self._slot_context(name))
         slot["digest"] = _digest(slot)
@@ -249,7 +250,7 @@ class KeyFile:
         slot = slots[name]
         if "digest" in slot and slot["digest"] != _digest(slot):
             raise KeyFileDamaged(
-                _("The {slot} part of the key file (vault.keys) is damaged. Restore it from a backup.").format(
+                _("The key file (vault.keys) is damaged where it holds {slot}. Restore it from a backup.").format(
                     slot=slot_label(name)
                 )
             )
@@ -313,7 +314,7 @@ class KeyFile:
     def problems(self, data_key: bytes) -> list[str]:
         """What `check` reports about the key file."""
         found = [
-            _("The {slot} part of the key file (vault.keys) is damaged.").format(slot=slot_label(name))
+            _("The key file (vault.keys) is damaged where it holds {slot}.").format(slot=slot_label(name))
             for name, slot in sorted(self.slots.items())
             if "digest" in slot and slot["digest"] != _digest(slot)
         ]

@@ -401,17 +401,20 @@ class Repository:
         return [_due_facts(row, today) for row in rows]
 
     def unreadable_records(self) -> list[str]:
-        """Records whose stored JSON no longer decodes into their type (for the integrity check)."""
+        """Records, and earlier versions, whose stored JSON no longer decodes into their kind (for the
+        integrity check; the history shows every earlier version)."""
         problems = []
         rows = self._db.execute(
-            "SELECT 'client', id, data, created_at, updated_at FROM clients"
-            " UNION ALL SELECT kind, id, data, created_at, updated_at FROM records"
+            "SELECT 'client', id, data, created_at, updated_at, NULL FROM clients"
+            " UNION ALL SELECT kind, id, data, created_at, updated_at, NULL FROM records"
+            " UNION ALL SELECT kind, record_id, data, saved_at, saved_at, version FROM revisions"
         )
-        for kind, record_id, data, created_at, updated_at in rows:
+        for kind, record_id, data, created_at, updated_at, version in rows:
             try:
                 _decode(kind, data, created_at, updated_at)
             except (KeyError, TypeError, ValueError) as error:
-                problems.append(f"record {record_id} ({kind}): {error}")
+                which = f"record {record_id} ({kind})" if version is None else f"version {version} of {record_id}"
+                problems.append(f"{which}: {error}")
         return problems
 
     # --- settings (the coach's and organisation's details live in the vault) -------------------------

@@ -166,7 +166,7 @@ def test_new_recovery_key_replaces_the_old_one_also_in_old_copies_of_the_key_fil
         Vault.unlock(vault_folder, recovery_key=old_key)
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         assert vault.check() == ["The key file (vault.keys) was changed or damaged outside the app."]
-        with pytest.raises(KeyFileDamaged, match="recovery key part"):
+        with pytest.raises(KeyFileDamaged, match="where it holds the recovery key"):
             vault.change_passphrase(NEW_PASSPHRASE)  # never hands the new data key to an unverified slot
         repaired = vault.new_recovery_key()
         assert vault.check() == []
@@ -340,3 +340,21 @@ def test_real_key_slots_use_at_least_64_mib_and_3_passes(vault_folder: Path) -> 
     for slot in KeyFile.load(vault_folder / "vault.keys").slots.values():
         assert slot["kdf"] == "argon2id"
         assert slot["memory_kib"] >= 64 * 1024 and slot["time_cost"] >= 3
+
+
+def test_the_check_reads_every_record_and_every_earlier_version_as_its_kind(vault: Vault) -> None:
+    from datetime import date
+
+    from tyokykyapp.domain import Meeting
+
+    c = vault.repo.save(client())
+    meeting = vault.repo.save(Meeting(client_id=c.id, on=date(2026, 3, 1), notes="eka"))
+    meeting.notes = "toka"
+    vault.repo.save(meeting)
+    assert vault.check() == []
+    with vault.transaction():
+        vault.connection.execute("UPDATE revisions SET saved_at = 'ei aika' WHERE record_id = ?", (meeting.id,))
+        vault.connection.execute("UPDATE records SET kind = 'consent' WHERE id = ?", (meeting.id,))
+    problems = vault.check()
+    assert any(p.startswith(f"version 1 of {meeting.id}") for p in problems)
+    assert any(p.startswith(f"record {meeting.id} (consent)") for p in problems)
