@@ -20,10 +20,21 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_leftovers(path: Path) -> None:
+    """Temporary files of `path` left by a process killed mid-write (call only while holding the vault)."""
+    for leftover in path.parent.glob(_temporary_prefix(path) + "*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """After a crash at any moment `path` holds the old or the new content, never neither."""
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise StorageFailed() from error
     try:

@@ -120,7 +120,8 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
 
 def fts_query(text: str) -> str | None:
     """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left."""
-    words = [word.replace('"', '""') for word in text.split()]
+    # A NUL ends the query text inside SQLite ("unterminated string"): it separates words like a space.
+    words = [word.replace('"', '""') for word in text.replace("\x00", " ").split()]
     terms = [f'"{word}"*' for word in words if any(ch.isalnum() for ch in word)]
     return " ".join(terms) or None
 

@@ -35,7 +35,7 @@ from tyokykyapp.vault.errors import (
     WrongRecoveryKey,
     WrongSecret,
 )
-from tyokykyapp.vault.files import create_private_file, fsync_directory, make_private_folder
+from tyokykyapp.vault.files import create_private_file, fsync_directory, make_private_folder, remove_leftovers
 from tyokykyapp.vault.instance_lock import InstanceLock
 from tyokykyapp.vault.keyslots import (
     PASSPHRASE_SLOT,
@@ -160,6 +160,7 @@ class Vault:
         make_private_folder(folder)
         lock = InstanceLock(folder)
         lock.acquire()
+        remove_leftovers(folder / KEYS_NAME)  # an old copy of the key slots, from a rewrite that was killed
         try:
             connection, opened, from_pending = _open_database(folder, key_file, slot, secret, wrong)
             try:

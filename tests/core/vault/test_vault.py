@@ -212,7 +212,9 @@ def test_a_crash_during_the_key_file_rewrite_leaves_the_old_key_file(
     vault.close()
     assert (vault_folder / "vault.keys").read_bytes() == keys_before
     assert sorted(p.name for p in vault_folder.iterdir()) == ["vault.db", "vault.keys", "vault.lock"]
+    (vault_folder / ".vault.keys.abc123.tmp").write_bytes(b"{}")  # as a killed rewrite leaves it
     Vault.unlock(vault_folder, passphrase=PASSPHRASE).close()
+    assert sorted(p.name for p in vault_folder.iterdir()) == ["vault.db", "vault.keys", "vault.lock"]
 
 
 def test_missing_key_file(vault_folder: Path) -> None:
