@@ -340,7 +340,7 @@ def cmd_import(ctx: Context) -> int:
     if summary.recipient:
         print(_("Made for {recipient}.").format(recipient=summary.recipient))
     for plan in summary.clients:
-        notes = [_("{n} new ids").format(n=plan.renamed)] if plan.renamed else []
+        notes = [ngettext("{n} new id", "{n} new ids", plan.renamed).format(n=plan.renamed)] if plan.renamed else []
         notes += [_("newer here")] if plan.replaces_newer else []
         suffix = f"  ({', '.join(notes)})" if notes else ""
         print(f"  {plan.name}  [{plan.status.value}]  {plan.meetings} " + _("meetings") + suffix)

@@ -417,5 +417,5 @@ def test_check_verifies_the_key_file(demo_run: Run, vault_folder: Path) -> None:
     document["slots"]["recovery"]["salt"] = ("B" if salt[0] == "A" else "A") + salt[1:]
     path.write_text(json.dumps(document), encoding="utf-8")
     code, out, err = demo_run("check")
-    assert code == 1 and "damaged where it holds the recovery key" in out
+    assert code == 1 and "damaged in the part that the recovery key opens" in out
     assert "found 1 problems" in one_line_error(err)

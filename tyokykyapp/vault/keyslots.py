@@ -250,9 +250,9 @@ class KeyFile:
         slot = slots[name]
         if "digest" in slot and slot["digest"] != _digest(slot):
             raise KeyFileDamaged(
-                _("The key file (vault.keys) is damaged where it holds {slot}. Restore it from a backup.").format(
-                    slot=slot_label(name)
-                )
+                _(
+                    "The key file (vault.keys) is damaged in the part that {slot} opens. Restore it from a backup."
+                ).format(slot=slot_label(name))
             )
         try:
             params = KdfParams.bounded(slot["time_cost"], slot["memory_kib"], slot["parallelism"])
@@ -314,7 +314,7 @@ class KeyFile:
     def problems(self, data_key: bytes) -> list[str]:
         """What `check` reports about the key file."""
         found = [
-            _("The key file (vault.keys) is damaged where it holds {slot}.").format(slot=slot_label(name))
+            _("The key file (vault.keys) is damaged in the part that {slot} opens.").format(slot=slot_label(name))
             for name, slot in sorted(self.slots.items())
             if "digest" in slot and slot["digest"] != _digest(slot)
         ]

@@ -225,9 +225,9 @@ class Vault:
             if other not in self._trusted:
                 raise KeyFileDamaged(
                     _(
-                        "The key file (vault.keys) was changed or damaged where it holds {slot}, so that part cannot"
-                        " take a new key. Replace it first (set a new passphrase or make a new recovery key), or"
-                        " restore vault.keys from a backup."
+                        "The key file (vault.keys) was changed or damaged in the part that {slot} opens, so that"
+                        " part cannot take a new key. Replace it first (set a new passphrase or make a new recovery"
+                        " key), or restore vault.keys from a backup."
                     ).format(slot=slot_label(other))
                 )
         next_key = new_data_key()

@@ -90,8 +90,8 @@ def test_a_damaged_recovery_slot_is_found_by_the_check_not_on_the_day_it_is_need
     document["slots"]["recovery"]["wrapped_key"] = ("B" if wrapped[0] == "A" else "A") + wrapped[1:]
     path.write_text(json.dumps(document), encoding="utf-8")
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
-        assert vault.check() == ["The key file (vault.keys) is damaged where it holds the recovery key."]
-    with pytest.raises(KeyFileDamaged, match="where it holds the recovery key"):
+        assert vault.check() == ["The key file (vault.keys) is damaged in the part that the recovery key opens."]
+    with pytest.raises(KeyFileDamaged, match="in the part that the recovery key opens"):
         Vault.unlock(vault_folder, recovery_key=recovery_key)  # not "Wrong recovery key"
 
 

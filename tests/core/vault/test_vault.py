@@ -166,7 +166,7 @@ def test_new_recovery_key_replaces_the_old_one_also_in_old_copies_of_the_key_fil
         Vault.unlock(vault_folder, recovery_key=old_key)
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         assert vault.check() == ["The key file (vault.keys) was changed or damaged outside the app."]
-        with pytest.raises(KeyFileDamaged, match="where it holds the recovery key"):
+        with pytest.raises(KeyFileDamaged, match="in the part that the recovery key opens"):
             vault.change_passphrase(NEW_PASSPHRASE)  # never hands the new data key to an unverified slot
         repaired = vault.new_recovery_key()
         assert vault.check() == []
