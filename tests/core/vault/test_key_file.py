@@ -117,34 +117,25 @@ def crash_snapshots(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path
     return before, after
 
 
-def test_a_crash_before_the_database_is_re_encrypted_leaves_the_old_secrets(
-    vault_folder: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("moment", "opens", "refused"),
+    [("before", PASSPHRASE, NEW_PASSPHRASE), ("after", NEW_PASSPHRASE, PASSPHRASE)],
+)
+def test_a_crash_around_the_re_encryption_leaves_the_old_or_the_new_secrets(
+    vault_folder: Path, monkeypatch: pytest.MonkeyPatch, moment: str, opens: str, refused: str
 ) -> None:
     client_id, recovery_key = make_vault(vault_folder)
-    before, _after = crash_snapshots(vault_folder, monkeypatch)
+    before, after = crash_snapshots(vault_folder, monkeypatch)
+    folder = before if moment == "before" else after
     with pytest.raises(WrongSecret):
-        Vault.unlock(before, passphrase=NEW_PASSPHRASE)
-    Vault.unlock(before, recovery_key=recovery_key).close()
-    with Vault.unlock(before, passphrase=PASSPHRASE) as vault:
+        Vault.unlock(folder, passphrase=refused)
+    with Vault.unlock(folder, recovery_key=recovery_key) as vault:  # it follows the data key either way
         assert vault.repo.get(Client, client_id).family_name == "Mäkelä"
         assert vault.check() == []
-    assert "pending" not in json.loads((before / "vault.keys").read_text(encoding="utf-8"))  # undone
-
-
-def test_a_crash_after_the_database_is_re_encrypted_leaves_the_new_secrets(
-    vault_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    client_id, recovery_key = make_vault(vault_folder)
-    _before, after = crash_snapshots(vault_folder, monkeypatch)
+    assert "pending" not in json.loads((folder / "vault.keys").read_text(encoding="utf-8"))  # settled
+    Vault.unlock(folder, passphrase=opens).close()
     with pytest.raises(WrongSecret):
-        Vault.unlock(after, passphrase=PASSPHRASE)
-    with Vault.unlock(after, recovery_key=recovery_key) as vault:  # the recovery key follows the new data key
-        assert vault.repo.get(Client, client_id).family_name == "Mäkelä"
-        assert vault.check() == []
-    assert "pending" not in json.loads((after / "vault.keys").read_text(encoding="utf-8"))  # finished
-    Vault.unlock(after, passphrase=NEW_PASSPHRASE).close()
-    with pytest.raises(WrongSecret):
-        Vault.unlock(after, passphrase=PASSPHRASE)
+        Vault.unlock(folder, passphrase=refused)
 
 
 def test_an_interruption_during_the_re_encryption_waits_for_it_and_keeps_the_pair_consistent(
