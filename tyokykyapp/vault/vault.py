@@ -150,7 +150,6 @@ class Vault:
             raise ValueError("give exactly one of passphrase or recovery_key")
         if not vault_exists(folder):
             raise NoVault()
-        key_file = KeyFile.load(folder / KEYS_NAME)
         wrong: type[WrongSecret]
         if recovery_key is not None:
             slot, secret, wrong = RECOVERY_SLOT, normalise_recovery_key(recovery_key), WrongRecoveryKey
@@ -160,8 +159,9 @@ class Vault:
         make_private_folder(folder)
         lock = InstanceLock(folder)
         lock.acquire()
-        remove_leftovers(folder / KEYS_NAME)  # an old copy of the key slots, from a rewrite that was killed
         try:
+            key_file = KeyFile.load(folder / KEYS_NAME)  # read under the lock: no change of secrets is under way
+            remove_leftovers(folder / KEYS_NAME)  # an old copy of the key slots, from a rewrite that was killed
             connection, opened, from_pending = _open_database(folder, key_file, slot, secret, wrong)
             try:
                 _bind(connection, key_file)
@@ -397,8 +397,8 @@ def _settle_key_file(
     settled = key_file
     if from_pending:
         assert key_file.pending is not None
-        with known_errors():
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays
+        with contextlib.suppress(DatabaseError):  # no page under the old key stays (a full disk: next time)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         verified = key_file.pending_verified(data_key)
         settled = KeyFile(key_file.vault_id, key_file.created_at, dict(key_file.pending))
     elif key_file.pending is not None:
@@ -406,13 +406,16 @@ def _settle_key_file(
         settled = KeyFile(key_file.vault_id, key_file.created_at, dict(key_file.slots))
     else:
         verified = key_file.verified(data_key)
-    if opened.private_key is None:  # format 1: give this slot a key pair, with the salt already derived
+    converting = opened.private_key is None
+    if converting:  # format 1: give this slot a key pair, with the salt already derived
         settled = KeyFile(settled.vault_id, settled.created_at, dict(settled.slots))
         settled.slots[slot] = settled.make_slot(
             slot, secret, data_key, opened.params, wrapping=(opened.salt, opened.wrapping_key)
         )
     if settled is not key_file:
-        if verified or opened.private_key is None:
+        # A format-1 file has no MAC yet: it gets one, unless it holds a key pair no MAC vouched for (a
+        # planted slot must never be blessed, or the next data key would be sealed to it).
+        if verified or (converting and not any(key_file.can_reseal(other) for other in key_file.slots)):
             settled.sign(data_key)
         with contextlib.suppress(StorageFailed):
             settled.save(folder / KEYS_NAME)

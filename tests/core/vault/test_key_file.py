@@ -175,3 +175,24 @@ def test_a_version_1_key_file_opens_and_is_converted_slot_by_slot(tmp_path: Path
     (folder / "vault.keys").write_bytes(old_keys)
     with pytest.raises(DatabaseDamaged):
         Vault.unlock(folder, passphrase=NEW_PASSPHRASE)
+
+
+def test_a_key_pair_planted_in_a_version_1_key_file_never_receives_the_data_key(tmp_path: Path) -> None:
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURES / "vault_v1", folder)
+    planted_from = tmp_path / "attacker"
+    Vault.create(planted_from, NEW_PASSPHRASE)[0].close()
+    path = folder / "vault.keys"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["slots"]["recovery"] = json.loads((planted_from / "vault.keys").read_text(encoding="utf-8"))["slots"][
+        "recovery"
+    ]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with Vault.unlock(folder, passphrase=V1_PASSPHRASE) as vault:  # converts the passphrase slot
+        assert vault.check() == ["The key file (vault.keys) was changed or damaged outside the app."]
+        with pytest.raises(KeyFileDamaged, match="the recovery key opens"):
+            vault.change_passphrase(NEW_PASSPHRASE)
+    with Vault.unlock(folder, passphrase=V1_PASSPHRASE) as vault:  # nothing blessed the planted slot since
+        assert vault.check() != []
+        vault.new_recovery_key()  # the way out: replace it
+        assert vault.check() == []
