@@ -26,7 +26,6 @@ _PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
-    "PRAGMA busy_timeout = 2000",
     # 64 MiB of decrypted pages in memory (never on disk). SQLCipher decrypts every page it reads; with the
     # default 8 MiB the due list of a 1,000-client caseload re-read pages and took 53 ms instead of 11 ms.
     "PRAGMA cache_size = -65536",
@@ -63,7 +62,9 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
     if not create and not path.is_file():
         raise DatabaseDamaged()
     with known_errors():
-        connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        # Locked by another process (only when vault.lock was deleted: see locking_mode below): refuse at once
+        # rather than after the module's default five seconds.
+        connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=0)
         try:
             # SQLCipher's own log would go to the terminal; the app reports problems itself.
             connection.execute("PRAGMA cipher_log_level = NONE")

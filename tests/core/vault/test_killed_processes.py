@@ -9,7 +9,6 @@ message), and the moments are aimed at the dangerous windows where the process s
 from __future__ import annotations
 
 import json
-import os
 import random
 import resource
 import shutil
