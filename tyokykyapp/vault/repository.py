@@ -402,19 +402,22 @@ class Repository:
         return [_due_facts(row, today) for row in rows]
 
     def unreadable_records(self) -> list[str]:
-        """Records, and earlier versions, whose stored JSON no longer decodes into their kind (for the
-        integrity check; the history shows every earlier version)."""
+        """Records, and earlier versions, whose stored JSON no longer decodes into their kind, or whose kind
+        is wrong where they are stored (for the integrity check; the history shows every earlier version)."""
         problems = []
         rows = self._db.execute(
             "SELECT 'client', id, data, created_at, updated_at, NULL FROM clients"
-            " UNION ALL SELECT kind, id, data, created_at, updated_at, NULL FROM records"
+            " UNION ALL SELECT kind, id, data, created_at, updated_at, 0 FROM records"
             " UNION ALL SELECT kind, record_id, data, saved_at, saved_at, version FROM revisions"
         )
         for kind, record_id, data, created_at, updated_at, version in rows:
+            which = f"record {record_id} ({kind})" if not version else f"version {version} of {record_id}"
+            if version == 0 and kind == Client.KIND:
+                problems.append(f"{which}: a client stored as another client's record")
+                continue
             try:
                 _decode(kind, data, created_at, updated_at)
             except (KeyError, TypeError, ValueError) as error:
-                which = f"record {record_id} ({kind})" if version is None else f"version {version} of {record_id}"
                 problems.append(f"{which}: {error}")
         return problems
 

@@ -354,9 +354,15 @@ def test_the_check_reads_every_record_and_every_earlier_version_as_its_kind(vaul
     meeting.notes = "toka"
     vault.repo.save(meeting)
     assert vault.check() == []
+    other = vault.repo.save(Meeting(client_id=c.id, on=date(2026, 3, 2)))
     with vault.transaction():
         vault.connection.execute("UPDATE revisions SET saved_at = 'ei aika' WHERE record_id = ?", (meeting.id,))
         vault.connection.execute("UPDATE records SET kind = 'consent' WHERE id = ?", (meeting.id,))
+        # What an import of version 0.1 could plant: a client's JSON as a record of kind "client".
+        vault.connection.execute(
+            "UPDATE records SET kind = 'client', data = (SELECT data FROM clients) WHERE id = ?", (other.id,)
+        )
     problems = vault.check()
     assert any(p.startswith(f"version 1 of {meeting.id}") for p in problems)
     assert any(p.startswith(f"record {meeting.id} (consent)") for p in problems)
+    assert f"record {other.id} (client): a client stored as another client's record" in problems
