@@ -36,7 +36,7 @@ from tyokykyapp.vault.errors import (
     WrongSecret,
 )
 from tyokykyapp.vault.files import create_private_file, fsync_directory, make_private_folder, remove_leftovers
-from tyokykyapp.vault.instance_lock import InstanceLock
+from tyokykyapp.vault.instance_lock import LOCK_NAME, InstanceLock
 from tyokykyapp.vault.keyslots import (
     PASSPHRASE_SLOT,
     RECOVERY_SLOT,
@@ -103,8 +103,8 @@ class Vault:
         check_passphrase(passphrase)
         if vault_exists(folder):
             raise VaultExists()
-        if folder.is_dir() and any(folder.iterdir()):
-            raise FolderNotEmpty()
+        if folder.is_dir() and any(entry.name != LOCK_NAME for entry in folder.iterdir()):
+            raise FolderNotEmpty()  # (a lone lock file is what a failed create of version 0.1 left)
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             _remove_abandoned_builds(folder)
@@ -313,6 +313,7 @@ class NewVault:
         self.vault.close()
         try:
             if self.folder.is_dir():
+                (self.folder / LOCK_NAME).unlink(missing_ok=True)
                 self.folder.rmdir()  # empty (checked in prepare); a folder with files in it stays and refuses
             os.rename(staging, self.folder)
             fsync_directory(self.folder.parent)

@@ -68,6 +68,7 @@ def test_a_build_left_by_a_killed_init_is_cleared_and_init_works_again(tmp_path:
 
 def test_a_new_vault_goes_into_an_empty_or_new_folder_only(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "vault.lock").write_bytes(b"")  # left by a create of version 0.1 that failed
     Vault.create(tmp_path / "empty", PASSPHRASE)[0].close()
     busy = tmp_path / "busy"
     busy.mkdir()
