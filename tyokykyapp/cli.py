@@ -4,20 +4,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tyokykyapp import __version__
 from tyokykyapp.domain import FILE_LISTS, Phase, UserError
 from tyokykyapp.domain.codec import to_json
 from tyokykyapp.domain.dates import DateNotUnderstood, DateRange, parse_date
 from tyokykyapp.domain.dates import today as today_
-from tyokykyapp.i18n import _
+from tyokykyapp.hardening import disable_core_dumps
+from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
 
@@ -51,6 +53,36 @@ class Context:
         return Vault.unlock(self.folder, passphrase=prompt_secret(_("Passphrase: ")))
 
 
+# Control characters a terminal would act on (escape sequences can retitle the window, clear the screen or
+# fake a prompt), and the invisible controls that reorder text, shown as \\uXXXX instead: names come from
+# files made by others. The same escape is valid inside a JSON string, so --json output stays JSON.
+_CONTROLS = (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F))
+_ESCAPED = {code: f"\\u{code:04x}" for code in (*_CONTROLS, *range(0x2066, 0x206A)) if code != 0x0A}
+
+
+class _SafeText:
+    """A text stream that never passes a control character through raw, except the line break."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(_ESCAPED))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _safe_output() -> Iterator[None]:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeText(sys.stdout), _SafeText(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
@@ -77,29 +109,35 @@ def cmd_init(ctx: Context) -> int:
         passphrase = read_secret_file(ctx.args.passphrase_file)
     else:
         passphrase = prompt_secret(_("New passphrase: "), confirm=True)
-    vault, recovery_key = Vault.create(ctx.folder, passphrase)
-    with vault:
+    # Built beside the folder; it becomes the vault only once its recovery key has been shown or written.
+    new = Vault.prepare(ctx.folder, passphrase)
+    try:
         if ctx.args.recovery_sheet:
             from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
             from tyokykyapp.services import coach_details
 
             _write_pdf(
                 Path(ctx.args.recovery_sheet),
-                recovery_sheet_pdf(vault.id, vault.created_at, recovery_key, coach_details(vault)),
+                recovery_sheet_pdf(new.vault.id, new.vault.created_at, new.recovery_key, coach_details(new.vault)),
             )
-            print(
-                _("The recovery sheet is in {path}. Print it for the safe, then delete the file.").format(
-                    path=ctx.args.recovery_sheet
-                )
+        else:
+            print(_("Recovery key (shown only now; print it or write it down for the organisation's safe):"))
+            print()
+            print(f"    {new.recovery_key}")
+            print()
+            print(_("Anyone holding the recovery key can open the records. Never keep it with the laptop."))
+            sys.stdout.flush()
+    except BaseException:
+        new.discard()
+        raise
+    new.install().close()
+    if ctx.args.recovery_sheet:
+        print(
+            _("The recovery sheet is in {path}. Print it for the safe, then delete the file.").format(
+                path=ctx.args.recovery_sheet
             )
-            return EXIT_OK
-        print(_("Created a new vault in {folder}.").format(folder=ctx.folder))
-        print()
-        print(_("Recovery key (shown only now; print it or write it down for the organisation's safe):"))
-        print()
-        print(f"    {recovery_key}")
-        print()
-        print(_("Anyone holding the recovery key can open the records. Never keep it with the laptop."))
+        )
+    print(_("Created a new vault in {folder}.").format(folder=ctx.folder))
     return EXIT_OK
 
 
@@ -239,12 +277,19 @@ def cmd_export(ctx: Context) -> int:
         client_ids = select_clients(vault, ctx.args.client, phase)
         if not client_ids:
             raise UserError(_("No clients to hand over."))
-        result = export_clients(vault, client_ids, out, passphrase, mark_handed_over_to=ctx.args.mark_handed_over_to)
+        result = export_clients(
+            vault,
+            client_ids,
+            out,
+            passphrase,
+            mark_handed_over_to=ctx.args.mark_handed_over_to,
+            recipient=ctx.args.recipient,
+        )
     if ctx.args.receipt:
         from tyokykyapp.handover.receipt import handover_receipt
         from tyokykyapp.vault.files import write_atomically
 
-        receipt = handover_receipt(result.handover, receiver=ctx.args.mark_handed_over_to or "", file_name=out.name)
+        receipt = handover_receipt(result.handover, receiver=result.handover.recipient or "", file_name=out.name)
         write_atomically(Path(ctx.args.receipt), receipt)
         print(
             _("Warning: the receipt {path} is not encrypted; it names the clients.").format(path=ctx.args.receipt),
@@ -269,6 +314,7 @@ def cmd_export(ctx: Context) -> int:
 
 def cmd_import(ctx: Context) -> int:
     from tyokykyapp.handover import ConflictPolicy, merge, read_handover, summarize
+    from tyokykyapp.handover.payload import local_time
 
     passphrase = _handover_passphrase(ctx, confirm=False)
     assert passphrase is not None
@@ -279,23 +325,31 @@ def cmd_import(ctx: Context) -> int:
     if ctx.args.json:
         document = summary.to_json()
         if result is not None:
-            document["result"] = {
-                "added": result.added,
-                "replaced": result.replaced,
-                "copied": result.copied,
-                "kept_mine": result.kept_mine,
-                "unchanged": result.unchanged,
-                "employers_added": result.employers_added,
-            }
+            document["result"] = result.to_json()
         _print_json(document)
         return EXIT_OK
+    age = (
+        _("today")
+        if summary.age_days == 0
+        else ngettext("{n} day ago", "{n} days ago", summary.age_days).format(n=summary.age_days)
+    )
     print(
-        _("From {coach} ({organisation}), made {created}:").format(
-            coach=summary.coach or "—", organisation=summary.organisation or "—", created=summary.created_at
+        _("From {coach} ({organisation}), made {created} ({age}):").format(
+            coach=summary.coach or "—",
+            organisation=summary.organisation or "—",
+            created=local_time(summary.created_at),
+            age=age,
         )
     )
+    if summary.recipient:
+        print(_("Made for {recipient}.").format(recipient=summary.recipient))
     for plan in summary.clients:
-        print(f"  {plan.name}  [{plan.status.value}]  {plan.meetings} " + _("meetings"))
+        notes = [ngettext("{n} new id", "{n} new ids", plan.renamed).format(n=plan.renamed)] if plan.renamed else []
+        notes += [_("newer here")] if plan.replaces_newer else []
+        suffix = f"  ({', '.join(notes)})" if notes else ""
+        print(f"  {plan.name}  [{plan.status.value}]  {plan.meetings} " + _("meetings") + suffix)
+    for warning in summary.warnings():
+        print(_("Note: {warning}").format(warning=warning))
     if result is None:
         print(_("Dry run: nothing was written."))
     else:
@@ -432,6 +486,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--mark-handed-over-to", metavar="NAME", help=_("mark the clients handed over to NAME (read-only here)")
     )
+    export.add_argument(
+        "--recipient", metavar="NAME", help=_("name the receiver in the file (default: --mark-handed-over-to)")
+    )
     export.add_argument("--force", action="store_true", help=_("replace an existing file"))
     export.add_argument("--receipt", metavar="FILE.pdf", help=_("also write a printable receipt (not encrypted)"))
     imp = sub.add_parser("import", parents=[common], help=_("import a handover file"))
@@ -446,6 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None) -> int:
     """The command line; with no command, the desktop app through `start_gui` (the `tyokykyapp` command is
     ui/main.py, which passes it; `python -m tyokykyapp` is the command line alone)."""
+    disable_core_dumps()  # before anything is decrypted; also for the GUI started below
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -458,8 +516,13 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
     if args.check_start:
         parser.error(_("--check-start starts the desktop app: give it no command."))
     ctx = Context(args, Path(args.vault).expanduser() if args.vault else default_vault_folder())
+    with _safe_output():
+        return _run(ctx)
+
+
+def _run(ctx: Context) -> int:
     try:
-        return COMMANDS[args.command](ctx)
+        return COMMANDS[ctx.args.command](ctx)
     except UserError as error:
         print(f"tyokykyapp: {error}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -358,3 +358,96 @@ def test_init_writes_the_recovery_sheet(run: Run, tmp_path: Path, secrets_dir: P
     (secrets_dir / "recovery").write_text(key, encoding="utf-8")
     code, _out, _err = run("--recovery-key-file", str(secrets_dir / "recovery"), "check", secret=None)
     assert code == 0
+
+
+# --- hostile input, interrupted or failing writes --------------------------------------------------
+
+
+def test_core_dumps_are_off_from_start_up() -> None:
+    """cli.main (which also starts the GUI) turns core dumps off before anything else."""
+    probe = (
+        "import ctypes, resource, sys\n"
+        "from tyokykyapp.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "dumpable = ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) if sys.platform.startswith('linux') else 0\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE)[0], dumpable)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split()[-2:] == ["0", "0"]
+
+
+def test_names_never_reach_the_terminal_with_their_control_characters(
+    run: Run, secrets_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.helpers.vaults import FAST_KDF
+    from tyokykyapp.domain import Client
+    from tyokykyapp.handover import export_clients
+    from tyokykyapp.services import CoachDetails, set_coach_details
+
+    escape = "\x1b]0;PWNED\x07\x1b[2J\u202e"
+    sender, _key = Vault.create(tmp_path / "sender", NEW_PASSPHRASE)
+    with sender:
+        set_coach_details(sender, CoachDetails(name=f"Valmentaja{escape}"))
+        c = sender.repo.save(Client(family_name=f"Nimi{escape}", given_names="Testi"))
+        export_clients(sender, [c.id], tmp_path / "h.tyokyky", "puhelimessa kerrottava lause", kdf=FAST_KDF)
+    (secrets_dir / "handover").write_text("puhelimessa kerrottava lause\n", encoding="utf-8")
+    run("init")
+    args = ["import", str(tmp_path / "h.tyokyky"), "--handover-passphrase-file", str(secrets_dir / "handover")]
+    code, out, _err = run(*args)
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Valmentaja\\u001b]0;PWNED\\u0007" in out and "Nimi\\u001b" in out
+    for command in (["clients"], ["show", c.id], ["clients", "--json"]):
+        code, out, _err = run(*command)
+        assert code == 0 and "\x1b" not in out and "\\u001b" in out, command
+    assert json.loads(run("clients", "--json")[1])[0]["family_name"] == f"Nimi{escape}"
+
+
+def test_import_shows_sender_recipient_age_and_warnings(demo_run: Run, secrets_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "h.tyokyky"
+    (secrets_dir / "handover").write_text("puhelimessa kerrottava lause\n", encoding="utf-8")
+    secret = ["--handover-passphrase-file", str(secrets_dir / "handover")]
+    code, _out, _err = demo_run("export", "--out", str(out), "--phase", "intake", "--recipient", "Maija M", *secret)
+    assert code == 0
+    receiver = Run(tmp_path / "receiver", secrets_dir, demo_run.capsys)
+    receiver("init", secret="new")
+    code, stdout, _err = receiver("import", str(out), *secret, secret="new")
+    assert code == 0 and "(today)" in stdout and "Made for Maija M." in stdout
+    client_id = json.loads(receiver("clients", "--json", secret="new")[1])[0]["id"]
+    with Vault.unlock(receiver.folder, passphrase=NEW_PASSPHRASE) as vault:
+        from tyokykyapp.domain import Client
+        from tyokykyapp.services import update_client
+
+        mine = vault.repo.get(Client, client_id)
+        mine.notes = "muutettu täällä"
+        update_client(vault, mine)
+    code, stdout, _err = receiver("import", str(out), *secret, "--dry-run", secret="new")
+    assert "newer here" in stdout and "Note:" in stdout and "newer records with older ones" in stdout
+    document = json.loads(receiver("import", str(out), *secret, "--dry-run", "--json", secret="new")[1])
+    assert document["recipient"] == "Maija M" and document["age_days"] == 0 and document["renamed"] == 0
+
+
+def test_init_with_an_unwritable_recovery_sheet_leaves_no_vault(run: Run, vault_folder: Path, tmp_path: Path) -> None:
+    code, _out, err = run("init", "--recovery-sheet", str(tmp_path / "no-such-folder" / "sheet.pdf"))
+    assert code == 1 and "Nothing was changed" in one_line_error(err)
+    assert not vault_folder.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["secrets"]
+    code, out, _err = run("init")
+    assert code == 0 and recovery_key_from(out)
+
+
+def test_an_empty_database_is_refused_not_made_a_new_vault(demo_run: Run, vault_folder: Path) -> None:
+    (vault_folder / "vault.db").write_bytes(b"")
+    for command in (["clients"], ["check"], ["demo", "--clients", "3"]):
+        code, _out, err = demo_run(*command)
+        assert code == 1 and "is empty" in one_line_error(err), command
+    assert (vault_folder / "vault.db").read_bytes() == b""
+
+
+def test_check_verifies_the_key_file(demo_run: Run, vault_folder: Path) -> None:
+    path = vault_folder / "vault.keys"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    salt = document["slots"]["recovery"]["salt"]
+    document["slots"]["recovery"]["salt"] = ("B" if salt[0] == "A" else "A") + salt[1:]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = demo_run("check")
+    assert code == 1 and "damaged in the part that the recovery key opens" in out
+    assert "found 1 problems" in one_line_error(err)

@@ -35,3 +35,15 @@ class WrongHandoverPassphrase(HandoverError):
 class HandoverTooNew(HandoverError):
     def default_message(self) -> str:
         return _("This handover file was made by a newer version of Työkyky. Update the app to import it.")
+
+
+class HandoverInvalid(HandoverDamaged):
+    """Decrypted and intact, but holding something a save would refuse (the message says what and whose)."""
+
+
+class HandoverTooLarge(HandoverError):
+    def default_message(self) -> str:
+        return _(
+            "The handover file is larger than any file Työkyky makes, so it was not opened. Ask the sender to hand"
+            " the clients over in smaller parts."
+        )

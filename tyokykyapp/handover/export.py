@@ -3,6 +3,7 @@ employers they refer to. The file is written under a temporary name and renamed 
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -41,7 +42,9 @@ def select_clients(vault: Vault, client_ids: list[str] | None = None, phase: Pha
     return [s.id for s in vault.repo.clients(phase=phase)]
 
 
-def build_handover(vault: Vault, client_ids: list[str], progress: Progress | None = None) -> Handover:
+def build_handover(
+    vault: Vault, client_ids: list[str], progress: Progress | None = None, recipient: str | None = None
+) -> Handover:
     transfer = vault.transfer
     bundles, employer_ids = [], set()
     for done, client_id in enumerate(client_ids, 1):
@@ -63,6 +66,7 @@ def build_handover(vault: Vault, client_ids: list[str], progress: Progress | Non
         clients=bundles,
         employers=employers,
         employer_revisions=transfer.revision_rows([e["id"] for e in employers]),
+        recipient=recipient or None,
     )
 
 
@@ -73,20 +77,33 @@ def export_clients(
     passphrase: str,
     *,
     mark_handed_over_to: str | None = None,
+    recipient: str | None = None,
     kdf: KdfParams | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
+    """Write the handover file; with `mark_handed_over_to`, mark the clients handed over in the same step: the
+    file is written inside the marking's transaction and removed if the marking cannot be saved, so either
+    both happen or neither. `recipient` (default: `mark_handed_over_to`) is named in the file."""
     check_passphrase(passphrase)
-    handover = build_handover(vault, client_ids, progress)
-    write_atomically(out, seal(encode(handover), passphrase, kdf or calibrated_params()))
+    handover = build_handover(vault, client_ids, progress, recipient or mark_handed_over_to)
+    sealed = seal(encode(handover), passphrase, kdf or calibrated_params())
     changes = Changes()
-    if mark_handed_over_to is not None:
-        with vault.transaction() as repo:
-            for client_id in client_ids:
-                client = repo.get(Client, client_id)
-                repo.save_in_transaction(
-                    replace(client, handed_over_on=date.today(), handed_over_to=mark_handed_over_to)
-                )
+    if mark_handed_over_to is None:
+        write_atomically(out, sealed)
+    else:
+        try:
+            with vault.transaction() as repo:
+                for client_id in client_ids:
+                    client = repo.get(Client, client_id)
+                    repo.save_in_transaction(
+                        replace(client, handed_over_on=date.today(), handed_over_to=mark_handed_over_to)
+                    )
+                write_atomically(out, sealed)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                if out.read_bytes() == sealed:
+                    out.unlink()
+            raise
         changes = Changes(frozenset(client_ids), frozenset({Client.KIND}), caseload=True)
     records = sum(len(b.records) for b in handover.clients)
     return ExportResult(out, len(handover.clients), records, changes, handover)

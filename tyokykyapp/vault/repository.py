@@ -120,7 +120,8 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
 
 def fts_query(text: str) -> str | None:
     """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left."""
-    words = [word.replace('"', '""') for word in text.split()]
+    # A NUL ends the query text inside SQLite ("unterminated string"): it separates words like a space.
+    words = [word.replace('"', '""') for word in text.replace("\x00", " ").split()]
     terms = [f'"{word}"*' for word in words if any(ch.isalnum() for ch in word)]
     return " ".join(terms) or None
 
@@ -401,17 +402,23 @@ class Repository:
         return [_due_facts(row, today) for row in rows]
 
     def unreadable_records(self) -> list[str]:
-        """Records whose stored JSON no longer decodes into their type (for the integrity check)."""
+        """Records, and earlier versions, whose stored JSON no longer decodes into their kind, or whose kind
+        is wrong where they are stored (for the integrity check; the history shows every earlier version)."""
         problems = []
         rows = self._db.execute(
-            "SELECT 'client', id, data, created_at, updated_at FROM clients"
-            " UNION ALL SELECT kind, id, data, created_at, updated_at FROM records"
+            "SELECT 'client', id, data, created_at, updated_at, NULL FROM clients"
+            " UNION ALL SELECT kind, id, data, created_at, updated_at, 0 FROM records"
+            " UNION ALL SELECT kind, record_id, data, saved_at, saved_at, version FROM revisions"
         )
-        for kind, record_id, data, created_at, updated_at in rows:
+        for kind, record_id, data, created_at, updated_at, version in rows:
+            which = f"record {record_id} ({kind})" if not version else f"version {version} of {record_id}"
+            if version == 0 and kind == Client.KIND:
+                problems.append(f"{which}: a client stored as another client's record")
+                continue
             try:
                 _decode(kind, data, created_at, updated_at)
             except (KeyError, TypeError, ValueError) as error:
-                problems.append(f"record {record_id} ({kind}): {error}")
+                problems.append(f"{which}: {error}")
         return problems
 
     # --- settings (the coach's and organisation's details live in the vault) -------------------------

@@ -75,6 +75,14 @@ class Transfer:
         row = self._db.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
         return _record_row(row) if row else None
 
+    def owner_of(self, record_id: str) -> tuple[str, str | None] | None:
+        """(kind, client id) of whatever uses `record_id` here: a client (its own id) or a record."""
+        row = self._db.execute(
+            "SELECT 'client', id FROM clients WHERE id = ? UNION ALL SELECT kind, client_id FROM records WHERE id = ?",
+            (record_id, record_id),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
     def revision_rows(self, record_ids: list[str]) -> list[Row]:
         found: list[Row] = []
         for start in range(0, len(record_ids), 500):

@@ -144,6 +144,8 @@ def test_search_matches_prefixes_of_every_word_typed(vault: Vault) -> None:
     assert vault.repo.search_clients('"; DROP TABLE clients; --') == set()
     assert vault.repo.search_clients("   ") == set()
     assert vault.repo.search_clients("OR AND NOT") == set()
+    assert vault.repo.search_clients("häm\x00väinö") == {a.id}  # a NUL ended the query inside SQLite
+    assert vault.repo.search_clients("\x00") == set()
 
 
 def test_search_finds_every_matching_client_and_follows_records(vault: Vault) -> None:
