@@ -22,6 +22,7 @@ from typing import Any
 
 from tyokykyapp.domain import RECORD_TYPES, Client, Record
 from tyokykyapp.domain.codec import from_json
+from tyokykyapp.domain.fields import declared_fields
 from tyokykyapp.handover.envelope import open_envelope
 from tyokykyapp.handover.errors import HandoverError, HandoverTooLarge
 from tyokykyapp.handover.payload import MAX_FILE, ClientBundle, Handover, decode
@@ -201,10 +202,12 @@ def _copy_id(handover: Handover, original: str) -> str:
 def _renamed_row(row: Row, ids: dict[str, str]) -> Row:
     """`row` with every id in `ids` replaced: its own, its client's, and the references in its data."""
 
+    # A client row has no kind column; every other row names its kind (checked before anything is renamed).
+    cls = RECORD_TYPES[row.get("kind", "client")]
+    references = {"id"} | {d.name for d in declared_fields(cls) if d.spec.ref is not None}
+
     def data(value: dict[str, Any]) -> dict[str, Any]:
-        return {
-            k: ids.get(v, v) if isinstance(v, str) and (k == "id" or k.endswith("_id")) else v for k, v in value.items()
-        }
+        return {k: ids.get(v, v) if isinstance(v, str) and k in references else v for k, v in value.items()}
 
     renamed = {
         k: ids.get(v, v) if k in ("id", "record_id", "client_id") and isinstance(v, str) else v for k, v in row.items()

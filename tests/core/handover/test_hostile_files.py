@@ -182,7 +182,7 @@ CASES: dict[str, tuple[Change, type[Exception], str]] = {
     "record a save refuses": (
         lambda h: meeting_row(h)["data"].update(duration_minutes=0),  # type: ignore[union-attr]
         HandoverInvalid,
-        "between 1 minute and 24 hours",
+        "Duration \\(minutes\\): 0 is outside the allowed range",
     ),
     "time without a time zone": (
         lambda h: meeting_row(h).update(updated_at="2026-11-23T10:00:00"),
@@ -197,7 +197,7 @@ CASES: dict[str, tuple[Change, type[Exception], str]] = {
     "client without a name": (
         lambda h: h.clients[0].client["data"].update(family_name=" "),  # type: ignore[union-attr]
         HandoverInvalid,
-        "first name and a family name",
+        "Fill in: Family name",
     ),
 }
 
