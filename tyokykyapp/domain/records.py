@@ -384,6 +384,9 @@ class PhaseChange(ClientRecord):
     to_level: MaintenanceLevel | None = fld(N_("To support level"), default=None)
     reason: str = fld(N_("Reason"), default="", searchable=True)
     by: str = fld(N_("Recorded by"), default="")
+    # A wrong move is never erased: the latest one can be re-dated or undone, and why is kept with it.
+    undone_on: date | None = fld(N_("Undone on"), default=None, editable=False, dates=EVENT)
+    correction: str = fld(N_("Corrected or undone because"), default="", editable=False)
 
     def main_date(self) -> date | None:
         return self.on

@@ -1,0 +1,143 @@
+"""Settings, built from the declaration in ui/settings.py, plus the coach's details kept in the vault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tyokykyapp.domain.coach import CoachDetails
+from tyokykyapp.i18n import LANGUAGE_NAMES, _
+from tyokykyapp.services import coach_details, set_coach_details
+from ui.dialogs.ask import confirm
+from ui.dialogs.form_dialog import FormDialog
+from ui.operations import Operations
+from ui.settings import SETTINGS, Preferences, Setting
+from ui.widgets.named import named
+
+COACH_FIELDS = ("name", "organisation", "phone", "email", "address")
+
+
+def _editor(setting: Setting, value: Any) -> QWidget:
+    if setting.choices:
+        combo = QComboBox()
+        for choice in setting.choices:
+            combo.addItem(LANGUAGE_NAMES.get(choice, choice), choice)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+    if setting.kind is bool:
+        box = QCheckBox()
+        box.setChecked(bool(value))
+        return box
+    spin = QSpinBox()
+    spin.setRange(setting.minimum, setting.maximum)
+    spin.setValue(int(value))
+    return spin
+
+
+def _value(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    assert isinstance(widget, QSpinBox)
+    return widget.value()
+
+
+def _put(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+
+
+class SettingsDialog(FormDialog):
+    def __init__(self, prefs: Preferences, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_("Settings"))
+        self.prefs, self.ops = prefs, ops
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.editors = {}
+        for setting in SETTINGS:
+            editor = named(_editor(setting, prefs.get(setting.key)), f"setting_{setting.key}", _(setting.label))
+            form.addRow(_(setting.label), editor)
+            self.editors[setting.key] = editor
+        layout.addLayout(form)
+        details = ops.query(coach_details) or CoachDetails()
+        box = QGroupBox(_("You and your organisation (printed on forms)"))
+        coach_form = QFormLayout(box)
+        self.coach: dict[str, QLineEdit] = {}
+        labels = {
+            "name": _("Your name"),
+            "organisation": _("Organisation"),
+            "phone": _("Phone"),
+            "email": _("E-mail"),
+            "address": _("Address"),
+        }
+        for key in COACH_FIELDS:
+            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", labels[key])
+            coach_form.addRow(labels[key], edit)
+            self.coach[key] = edit
+        layout.addWidget(box)
+        new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
+        new_key.clicked.connect(self.new_recovery_key)
+        layout.addWidget(new_key)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._initial = self.state()
+
+    def state(self) -> dict[str, Any]:
+        values = {f"pref:{key}": _value(editor) for key, editor in self.editors.items()}
+        return values | {f"coach:{key}": edit.text() for key, edit in self.coach.items()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for key, editor in self.editors.items():
+            _put(editor, state[f"pref:{key}"])
+        for key, edit in self.coach.items():
+            edit.setText(state[f"coach:{key}"])
+
+    def is_dirty(self) -> bool:
+        return self.state() != self._initial
+
+    def new_recovery_key(self) -> None:
+        """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
+        confirm(
+            self,
+            _("New recovery key"),
+            _("Make a new recovery key? The old recovery sheet stops working. Print the new one for the safe."),
+            self._make_recovery_key,
+        )
+
+    def _make_recovery_key(self) -> None:
+        from ui.print_ops import preview_recovery_sheet
+
+        made = self.ops.call(lambda vault: (vault.new_recovery_key(), vault.id, vault.created_at, coach_details(vault)))
+        if made is not None:
+            key, vault_id, created_at, coach = made
+            preview_recovery_sheet(self, vault_id, created_at, key, coach, self.ops)
+
+    def save(self) -> bool:
+        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
+        if self.ops.call(set_coach_details, details) is None:
+            return False
+        for key, editor in self.editors.items():
+            self.prefs.set(key, _value(editor))
+        self.accept()
+        return True
