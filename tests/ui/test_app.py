@@ -8,11 +8,12 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
 from tests.helpers.gui import (
+    answer,
     last_dialog,
     make_window,
     set_field,
@@ -154,11 +155,7 @@ def test_language_switch_changes_the_visible_texts(qtbot: QtBot, vault_folder: P
     assert window.prefs.get("language") == "en"
 
 
-def test_closing_with_an_unsaved_form_asks_and_saves(
-    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: object
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+def test_closing_with_an_unsaved_form_asks_and_saves(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
     vault, _key = Vault.create(vault_folder, PASSPHRASE)
     c = client()
     add_client(vault, c)
@@ -166,17 +163,12 @@ def test_closing_with_an_unsaved_form_asks_and_saves(
     window = unlocked_window(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     workspace = window.work.open_client(c.id)
+    assert workspace is not None
     dialog = workspace.add_record("meeting")
     set_field(dialog, "notes", "tallennetaan suljettaessa")
-    asked = []
-
-    def answer(*_args: object, **_kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(True)
-        return QMessageBox.StandardButton.Save
-
-    monkeypatch.setattr(QMessageBox, "question", answer)  # type: ignore[attr-defined]
-    assert window.close()
-    assert asked and window.ops.vault is None
+    assert not window.close()  # not yet: the question is open
+    assert "unsaved changes" in answer(QMessageBox.StandardButton.Save)
+    assert window.ops.vault is None and not window.isVisible()
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as reopened:
         assert [m.notes for m in reopened.repo.client_file(c.id).meetings] == ["tallennetaan suljettaessa"]
 

@@ -129,7 +129,10 @@ class WelcomeScreen(QWidget):
         from ui.print_ops import preview_recovery_sheet
 
         assert self.vault is not None
-        return preview_recovery_sheet(self, self.vault, self.recovery_label.text(), coach_details(self.vault))
+        vault = self.vault
+        return preview_recovery_sheet(
+            self, vault.id, vault.created_at, self.recovery_label.text(), coach_details(vault)
+        )
 
     def _after_recovery(self) -> None:
         self.recovery_label.clear()  # the key is not kept on screen

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
+from tests.helpers.gui import last_dialog, set_field, take_error, unlocked_new_vault
 from tyokykyapp.domain import Employer
-from ui.widgets.history_dialog import HistoryDialog
+from ui.dialogs.history import HistoryDialog
 
 
 def test_register_an_employer_log_a_contact_and_see_it_by_week(
@@ -57,4 +57,4 @@ def test_a_contact_without_an_employer_is_refused_with_a_message(
     qtbot.mouseClick(screen.findChild(QPushButton, "logContactButton"), Qt.MouseButton.LeftButton)
     contact = last_dialog(screen)
     qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
-    assert contact.isVisible() and "Choose the employer" in window.ops.last_error
+    assert contact.isVisible() and "Choose the employer" in take_error()
