@@ -24,7 +24,7 @@ from ui.widgets.busy import busy_cursor
 
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
-    from ui.widgets.progress import ProgressWindow
+    from ui.dialogs.progress import ProgressWindow
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -110,7 +110,7 @@ class Operations(QObject):
         if self.busy:
             self.show_error(_("Wait until the work in progress has finished."))
             return None
-        from ui.widgets.progress import ProgressWindow
+        from ui.dialogs.progress import ProgressWindow
 
         self.job = Job(work, ProgressWindow(title, parent), on_done, on_error or self.show_error, self)
         self.busy_changed.emit(True)

@@ -28,6 +28,7 @@ from tyokykyapp.i18n import LANGUAGE_NAMES, _, current_language
 from tyokykyapp.services import add_client
 from tyokykyapp.services.recent import remember_opened
 from ui.dialogs import open_dialog
+from ui.dialogs.choose_client import ChooseClientDialog
 from ui.dialogs.handover import ExportDialog, ExportState, ImportDialog
 from ui.dialogs.record import RecordDialog
 from ui.dialogs.settings import SettingsDialog
@@ -176,18 +177,18 @@ class WorkArea(QWidget):
         dialog.reopen = lambda work, state: work.new_client(state[1])
         return open_dialog(dialog)
 
-    def new_meeting_anywhere(self) -> RecordDialog | None:
-        if self.workspace is None or self.content.currentWidget() is not self.workspace:
-            rows = self.clients.view.selectionModel().selectedRows()
-            if not rows:
-                self.show_section(self.clients)
-                self.clients.search.setFocus()
-                self.ops.show_error(_("Choose the client first: find them in the list, then press Ctrl+M again."))
-                return None
-            if self.open_client(self.clients.model.client_id(rows[0].row())) is None:
-                return None
-        assert self.workspace is not None
-        return self.workspace.add_record("meeting")
+    def new_meeting_anywhere(self) -> RecordDialog | ChooseClientDialog | None:
+        """A new meeting for the client on view, or the one selected in the list; else asks which client."""
+        if self.workspace is not None and self.content.currentWidget() is self.workspace:
+            return self.workspace.add_record("meeting")
+        rows = self.clients.view.selectionModel().selectedRows()
+        if rows and self.content.currentWidget() is self.clients:
+            return self.new_meeting_for(self.clients.model.client_id(rows[0].row()))
+        return open_dialog(ChooseClientDialog(self.ops, _("Whose meeting is it?"), self.new_meeting_for, self))
+
+    def new_meeting_for(self, client_id: str) -> RecordDialog | None:
+        workspace = self.open_client(client_id)
+        return workspace.add_record("meeting") if workspace is not None else None
 
     def print_blank(self, kind: FormKind) -> PdfPreviewDialog:
         return preview_blank_form(self, self.ops, kind, large_print=self.window_.prefs.get("large_print"))

@@ -108,6 +108,7 @@ def answer(button: QMessageBox.StandardButton) -> str:
     clicked = box.button(button)
     assert clicked is not None, f"the question has no {button}"
     clicked.click()
+    QApplication.processEvents()  # the answer is acted on once the box has closed
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -17,6 +18,7 @@ from tests.helpers.gui import (
     last_dialog,
     make_window,
     set_field,
+    take_error,
     unlock,
     unlocked_new_vault,
     unlocked_window,
@@ -199,3 +201,73 @@ def test_typing_clicking_and_scrolling_in_any_window_postpone_the_auto_lock(
     assert window.ops.vault is not None
     dialog.reject()
     qtbot.waitUntil(lambda: window.ops.vault is None, timeout=3000)  # left alone, it locks
+
+
+def test_a_form_whose_client_is_gone_after_unlocking_is_reported_not_dropped(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client()
+    add_client(vault, c)
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    set_field(workspace.add_record("meeting"), "notes", "kesken")
+    window.lock()
+    with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as other:  # e.g. the command line, meanwhile
+        other.repo.delete_client(c.id)
+        other.repo.purge_client(c.id)
+    unlock(window)
+    assert "could not be brought back" in take_error()
+
+
+def test_ctrl_m_with_no_client_asks_whose_meeting_it_is(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from ui.dialogs.choose_client import ChooseClientDialog
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(family_name="Zyxwvutsson")
+    add_client(vault, c)
+    add_client(vault, client(family_name="Aaltonen"))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    chooser = window.work.new_meeting_anywhere()
+    assert isinstance(chooser, ChooseClientDialog) and take_error() == ""
+    qtbot.keyClicks(chooser.search, "Zyx")
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Return)
+    assert window.work.workspace is not None and window.work.workspace.client_id == c.id
+    meeting = last_dialog(window.work.workspace)
+    assert "Zyxwvutsson" in meeting.windowTitle()
+
+
+def test_the_crash_handler_shows_a_plain_message_and_writes_no_record_content(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from ui.crash import install_crash_handler
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    stream = io.StringIO()
+    previous = sys.excepthook
+    try:
+        handle = install_crash_handler(window, stream)
+        try:
+            raise ValueError("Salainen muistiinpano Zyxwvutsson")
+        except ValueError as error:
+            handle(type(error), error, error.__traceback__)
+        from PySide6.QtCore import qCritical
+
+        qCritical("QPainter::end: Painter not active")  # Qt's own complaint: passed on, one message box only
+    finally:
+        sys.excepthook = previous
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(None)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert [b.objectName() for b in boxes] == ["crashMessage"]
+    assert "Saved records are safe" in boxes[0].text()
+    written = stream.getvalue()
+    assert "ValueError" in written and "test_app.py" in written and "Painter not active" in written
+    assert "Zyxwvutsson" not in written and "Salainen" not in written

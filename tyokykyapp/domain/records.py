@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from tyokykyapp.domain.base import ClientRecord, Record
+from tyokykyapp.domain.business_id import check_business_id
 from tyokykyapp.domain.dates import DateRange
 from tyokykyapp.domain.enums import (
     ClosureReason,
@@ -236,6 +237,9 @@ class Employer(Record):
     email: str = fld(N_("E-mail"), default="")
     contact_persons: list[EmployerPerson] = fld(N_("Contact persons"), factory=list)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+
+    def check(self) -> None:
+        check_business_id("business_id", self.business_id)
 
 
 @dataclass(kw_only=True)

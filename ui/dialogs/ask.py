@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tyokykyapp.i18n import _
@@ -42,7 +42,10 @@ def ask(
     def answered(_result: int) -> None:
         clicked = box.clickedButton()
         if clicked is not None:
-            on_answer(box.standardButton(clicked))
+            choice = box.standardButton(clicked)
+            # Acted on once the box has finished closing, and only while its window is still there: the answer
+            # may close that window (PySide crashed when it did so from inside the box's own signal).
+            QTimer.singleShot(0, parent, lambda: on_answer(choice))
 
     box.finished.connect(answered)
     box.open()

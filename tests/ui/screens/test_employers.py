@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.gui import last_dialog, set_field, take_error, unlocked_new_vault
@@ -58,3 +58,29 @@ def test_a_contact_without_an_employer_is_refused_with_a_message(
     contact = last_dialog(screen)
     qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
     assert contact.isVisible() and "Choose the employer" in take_error()
+
+
+def test_the_business_id_is_typed_and_checked_and_the_log_names_the_employer(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    screen = window.work.employers
+    window.work.show_section(screen)
+    dialog = screen.new_employer()
+    business_id = dialog.form.editors["business_id"].widget
+    assert isinstance(business_id, QLineEdit)  # typed, never a drop-down of the register
+    set_field(dialog, "name", "Kahvila Kulma Oy")
+    set_field(dialog, "business_id", "0112038-8")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "check digit" in take_error()
+    set_field(dialog, "business_id", "0112038-9")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    screen.list.setCurrentRow(0)
+    contact = screen.log_contact()
+    assert contact.form.editors["employer_id"].widget.currentText() == "Kahvila Kulma Oy"
+    set_field(contact, "purpose", "Työmahdollisuuksien kartoitus\nToinen rivi")
+    qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
+    row = screen.log.topLevelItem(0).child(0)
+    assert row.text(1) == "Kahvila Kulma Oy" and row.text(3) == "Työmahdollisuuksien kartoitus"

@@ -130,6 +130,7 @@ def test_hand_over_a_phase_and_import_it_into_another_vault(qtbot: QtBot, tmp_pa
     assert importer.table.rowCount() == len(in_support) and not importer.policy.isVisible()
     assert importer.passphrase.text() == ""
     assert "Made " in importer.about.text() and "today" in importer.about.text()
+    assert "+00:00" not in importer.about.text() and "-" not in importer.about.text().split("Made ")[1][:10]
     assert importer.do_import()
     finish(qtbot, receiver)
     assert receiver.work.clients.model.total == len(in_support)

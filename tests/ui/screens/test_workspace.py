@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.gui import answer, last_dialog, set_field, take_error, unlocked_new_vault
+from tests.helpers.factories import client
+from tests.helpers.gui import answer, last_dialog, set_field, take_error, unlocked_new_vault, unlocked_window
+from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.domain import ClosureReason, EmploymentKind, MaintenanceLevel, Phase, Referral, ReferralSource
 from ui.app import MainWindow
 from ui.dialogs.checklist_date import ChecklistDateDialog
@@ -207,3 +209,71 @@ def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
     window.work.bin.view.selectRow(0)
     click(qtbot, window.work.bin, "restoreClientButton")
     assert not repo.is_deleted(client_id)
+
+
+def test_an_employer_from_the_register_is_named_in_lists_timeline_and_choices(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from tyokykyapp.domain import Employer, EmployerContact, Employment, JobApplication
+    from tyokykyapp.services import add_client, save_record
+    from tyokykyapp.vault import Vault
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client()
+    add_client(vault, c)
+    save_record(vault, Employer(name="Kiinteistöhuolto Satama Oy"))
+    satama = vault.repo.employers()[0]
+    on = date.today()
+    save_record(vault, JobApplication(client_id=c.id, applied_on=on, position="myyjä", employer_id=satama.id))
+    save_record(vault, Employment(client_id=c.id, start_on=on, title="huoltomies", employer_id=satama.id))
+    save_record(vault, EmployerContact(client_id=c.id, employer_id=satama.id, on=on, purpose="tutustuminen"))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    workspace.stepper.show("job_search")
+    page = workspace.phase_pages[Phase.JOB_SEARCH]
+    for kind in ("job_application", "employment", "employer_contact"):
+        assert "Kiinteistöhuolto Satama Oy" in page.sections[kind].list.item(0).text(), kind
+    assert "myyjä / Kiinteistöhuolto Satama Oy" in page.sections["job_application"].list.item(0).text()
+    assert [label for _id, label in workspace.choices()["employment_id"]] == ["huoltomies / Kiinteistöhuolto Satama Oy"]
+    workspace.stepper.show("timeline")
+    texts = [workspace.timeline.item(i).text() for i in range(workspace.timeline.count())]
+    assert sum("Kiinteistöhuolto Satama Oy" in t for t in texts) == 3
+
+
+def test_history_shows_labels_and_dates_never_raw_codes(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from tyokykyapp.domain import Meeting, PlaceType
+    from tyokykyapp.services import add_client, save_record
+    from tyokykyapp.vault import Vault
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(interpreter_needed=False)
+    add_client(vault, c)
+    save_record(vault, Meeting(client_id=c.id, on=date(2026, 3, 1), place_type=PlaceType.WORKPLACE))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    history = workspace.show_history(workspace.file.meetings[0])
+    assert history is not None
+    text = history.text.toPlainText()
+    assert "1.3.2026" in text and PlaceType.WORKPLACE.label in text and "workplace" not in text
+    details = workspace.show_history(workspace.file.client)
+    assert details is not None
+    assert "False" not in details.text.toPlainText() and "{" not in details.text.toPlainText()
+
+
+def test_a_meeting_summary_for_a_client_without_meetings_says_so_without_an_empty_preview(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from tyokykyapp.forms.render import FormKind
+    from ui.widgets.pdf_preview import PdfPreviewDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    assert workspace.print_form(FormKind.MEETING_SUMMARY) is None
+    assert "no meetings" in take_error()
+    assert not [d for d in workspace.findChildren(PdfPreviewDialog) if d.isVisible()]
