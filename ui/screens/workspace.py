@@ -271,9 +271,11 @@ class ClientWorkspace(QWidget):
             ]
             due_text = day(next_contact[0].due_on) if next_contact else _("not yet")
             renewals = [day(e.pay_subsidy_renewal_on) for e in file.jobs_ongoing(on) if e.pay_subsidy_renewal_on]
-            text = _("Support level {level}: contact at least every {n} months. Next contact due: {due}.").format(
-                level=client.maintenance_level.label, n=months, due=due_text
-            )
+            text = ngettext(
+                "Support level {level}: contact at least every month. Next contact due: {due}.",
+                "Support level {level}: contact at least every {n} months. Next contact due: {due}.",
+                months,
+            ).format(level=client.maintenance_level.label, n=months, due=due_text)
             if renewals:
                 text += " " + _("Pay-subsidy renewal: {dates}.").format(dates=", ".join(renewals))
             return text
