@@ -49,7 +49,11 @@ class ChooseClientDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):  # name, phase and start tell people apart; the rest is for the client list
+            self.view.hideColumn(column)
         self.view.activated.connect(self._choose_index)
         self.view.doubleClicked.connect(self._choose_index)
         layout.addWidget(self.view)

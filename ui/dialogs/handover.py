@@ -222,11 +222,7 @@ class ExportDialog(FormDialog):
     def _show_size(self) -> None:
         ids = self.client_ids()
         size = self.ops.query(handover_size, ids) if ids else None
-        self.size_label.setText(
-            _("In the file: {what}").format(what=clients_and_records(*size))
-            if size
-            else _("Choose which clients to hand over.")
-        )
+        self.size_label.setText(_("In the file: {what}").format(what=clients_and_records(*size)) if size else "")
 
     def state(self) -> ExportState:
         return ExportState(
@@ -390,7 +386,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.about)
         self.table = named(QTableWidget(0, 4), "importClients", _("Clients in the file"))
         self.table.setHorizontalHeaderLabels([_("Client"), _("Phase"), _("Meetings"), _("Status")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table)

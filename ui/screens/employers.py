@@ -37,12 +37,18 @@ if TYPE_CHECKING:
     from ui.work_area import WorkArea
 
 LOG_WEEKS = 26
-# The log's columns: the short ones sized to their contents, the texts sharing what is left.
-_SHORT, _TEXTS = (0, 1, 2, 5), (3, 4)
+# The log's columns: date, employer and client sized to their contents; what was done gets the rest.
+_SHORT, _TEXT = (0, 1, 3), 2
 
 
 def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _what(contact: EmployerContact) -> str:
+    """Who was contacted, why and what came of it, on one line (the whole text in the tooltip)."""
+    said = " — ".join(part for part in (_first_line(contact.purpose), _first_line(contact.outcome)) if part)
+    return f"{contact.contact_person}: {said}" if contact.contact_person and said else contact.contact_person or said
 
 
 class EmployersScreen(LazyScreen):
@@ -70,21 +76,17 @@ class EmployersScreen(LazyScreen):
         right = QVBoxLayout()
         right.addWidget(QLabel("<b>" + _("Employer contacts by week") + "</b>"))
         self.log = named(QTreeWidget(), "employerContactLog", _("Employer contacts by week"))
-        self.log.setHeaderLabels(
-            [_("Date"), _("Employer"), _("Contact person"), _("Purpose"), _("Outcome"), _("Client")]
-        )
+        self.log.setHeaderLabels([_("Date"), _("Employer"), _("Contact person, purpose and outcome"), _("Client")])
         header = self.log.header()
         header.setStretchLastSection(False)
         for column in _SHORT:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in _TEXTS:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.log.setWordWrap(True)
+        header.setSectionResizeMode(_TEXT, QHeaderView.ResizeMode.Stretch)
         right.addWidget(self.log)
         log_button = named(QPushButton(_("Log an employer contact…")), "logContactButton")
         log_button.clicked.connect(self.log_contact)
         right.addWidget(log_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(right, 2)
+        layout.addLayout(right, 3)
         ops.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -121,17 +123,9 @@ class EmployersScreen(LazyScreen):
             parent = QTreeWidgetItem([title])
             parent.setFirstColumnSpanned(True)
             for c in in_week:
-                texts = [
-                    day(c.on),
-                    names.get(c.employer_id, ""),
-                    c.contact_person,
-                    _first_line(c.purpose),
-                    _first_line(c.outcome),
-                    clients.get(c.client_id or "", ""),
-                ]
+                texts = [day(c.on), names.get(c.employer_id, ""), _what(c), clients.get(c.client_id or "", "")]
                 row = QTreeWidgetItem(texts)
-                for column, text in enumerate(texts):
-                    row.setToolTip(column, text)
+                row.setToolTip(_TEXT, "\n\n".join(p for p in (c.contact_person, c.purpose, c.outcome) if p.strip()))
                 parent.addChild(row)
             self.log.addTopLevelItem(parent)
         self.log.expandToDepth(0)

@@ -330,7 +330,10 @@ class ClientWorkspace(QWidget):
         dialog.reopen = lambda work, state: work.reopen_for_client(client_id, lambda ws: ws.edit(*state))
         return open_dialog(dialog)
 
-    def add_record(self, kind: str) -> RecordDialog:
+    def add_record(self, kind: str) -> RecordDialog | None:
+        if self.read_only:  # Ctrl+M and the bar's button reach here too
+            self.ops.show_error(self.read_only)
+            return None
         return self.edit(blank_record(kind, self.client_id, today()))
 
     def edit_details(self) -> RecordDialog:

@@ -83,4 +83,4 @@ def test_the_business_id_is_typed_and_checked_and_the_log_names_the_employer(
     set_field(contact, "purpose", "Työmahdollisuuksien kartoitus\nToinen rivi")
     qtbot.mouseClick(contact.save_button, Qt.MouseButton.LeftButton)
     row = screen.log.topLevelItem(0).child(0)
-    assert row.text(1) == "Kahvila Kulma Oy" and row.text(3) == "Työmahdollisuuksien kartoitus"
+    assert row.text(1) == "Kahvila Kulma Oy" and row.text(2) == "Työmahdollisuuksien kartoitus"
