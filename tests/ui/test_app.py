@@ -27,9 +27,26 @@ from tests.helpers.gui import (
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.services import add_client, coach_details
 from tyokykyapp.vault import Vault
+from ui.app import MainWindow
 from ui.screens.unlock import UnlockScreen
 from ui.screens.welcome import WelcomeScreen
+from ui.screens.workspace import ClientWorkspace
 from ui.work_area import WorkArea
+
+
+def one_client_open(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, **values: object
+) -> tuple[MainWindow, ClientWorkspace]:
+    """A vault with one client, the window unlocked and the client's workspace open."""
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(**values)
+    add_client(vault, c)
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    return window, workspace
 
 
 def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
@@ -109,13 +126,8 @@ def test_forgotten_passphrase_recovery_sets_a_new_one(qtbot: QtBot, vault_folder
 def test_lock_empties_every_view_and_an_unsaved_meeting_survives(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    vault, _key = Vault.create(vault_folder, PASSPHRASE)
-    c = client(family_name="Zyxwvutsson", given_names="Aino")
-    add_client(vault, c)
-    vault.close()
-    window = unlocked_window(qtbot, vault_folder, tmp_path)
-    assert window.work is not None
-    workspace = window.work.open_client(c.id)
+    window, workspace = one_client_open(qtbot, vault_folder, tmp_path, family_name="Zyxwvutsson")
+    c = workspace.file.client
     assert "Zyxwvutsson" in visible_texts()
     qtbot.mouseClick(window.findChild(QPushButton, "newMeetingButton"), Qt.MouseButton.LeftButton)
     dialog = last_dialog(workspace)
@@ -158,15 +170,10 @@ def test_language_switch_changes_the_visible_texts(qtbot: QtBot, vault_folder: P
 
 
 def test_closing_with_an_unsaved_form_asks_and_saves(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
-    vault, _key = Vault.create(vault_folder, PASSPHRASE)
-    c = client()
-    add_client(vault, c)
-    vault.close()
-    window = unlocked_window(qtbot, vault_folder, tmp_path)
-    assert window.work is not None
-    workspace = window.work.open_client(c.id)
-    assert workspace is not None
+    window, workspace = one_client_open(qtbot, vault_folder, tmp_path)
+    c = workspace.file.client
     dialog = workspace.add_record("meeting")
+    assert dialog is not None
     set_field(dialog, "notes", "tallennetaan suljettaessa")
     assert not window.close()  # not yet: the question is open
     assert "unsaved changes" in answer(QMessageBox.StandardButton.Save)
@@ -206,15 +213,11 @@ def test_typing_clicking_and_scrolling_in_any_window_postpone_the_auto_lock(
 def test_a_form_whose_client_is_gone_after_unlocking_is_reported_not_dropped(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    vault, _key = Vault.create(vault_folder, PASSPHRASE)
-    c = client()
-    add_client(vault, c)
-    vault.close()
-    window = unlocked_window(qtbot, vault_folder, tmp_path)
-    assert window.work is not None
-    workspace = window.work.open_client(c.id)
-    assert workspace is not None
-    set_field(workspace.add_record("meeting"), "notes", "kesken")
+    window, workspace = one_client_open(qtbot, vault_folder, tmp_path)
+    c = workspace.file.client
+    dialog = workspace.add_record("meeting")
+    assert dialog is not None
+    set_field(dialog, "notes", "kesken")
     window.lock()
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as other:  # e.g. the command line, meanwhile
         other.repo.delete_client(c.id)

@@ -30,14 +30,11 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reopen: Reopen | None = None
+        self._unchanged: Any = None
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
     # --- what each dialog provides -------------------------------------------------------------------
-
-    def is_dirty(self) -> bool:
-        """Whether anything was typed or chosen that closing would lose."""
-        raise NotImplementedError
 
     def save(self) -> bool:
         """The dialog's Save (or OK): True when done, and the dialog has closed."""
@@ -48,6 +45,20 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     # --- shared behaviour --------------------------------------------------------------------------
+
+    def mark_unchanged(self) -> None:
+        """What the dialog shows now counts as nothing typed (called once it is filled)."""
+        self._unchanged = self.state()
+
+    def is_dirty(self) -> bool:
+        """Whether anything was typed or chosen that closing would lose."""
+        return bool(self.state() != self._unchanged)
+
+    def close_if(self, done: bool) -> bool:
+        """Close once the work is done; stay open with what was typed when it was refused."""
+        if done:
+            self.accept()
+        return done
 
     def draft(self) -> Draft | None:
         """The typed work to bring back after unlocking; None when there is nothing to lose."""

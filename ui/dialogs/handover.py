@@ -119,7 +119,7 @@ class ExportDialog(FormDialog):
         self.pages.addWidget(self._done_page())
         QVBoxLayout(self).addWidget(self.pages)
         self.resize(640, 560)
-        self._initial = self.state()
+        self.mark_unchanged()
         self._show_size()
 
     def _choices_page(self) -> QWidget:
@@ -239,7 +239,7 @@ class ExportDialog(FormDialog):
         self._show_size()
 
     def is_dirty(self) -> bool:
-        return self.pages.currentIndex() == 0 and (self.state() != self._initial or bool(self.chosen.value()))
+        return self.pages.currentIndex() == 0 and (super().is_dirty() or bool(self.chosen.value()))
 
     # --- handing over ------------------------------------------------------------------------------
 

@@ -112,7 +112,7 @@ class PhaseMoveDialog(FormDialog):
         layout.addWidget(_buttons(self, "moveOkButton"))
         self.target.currentIndexChanged.connect(self._show_fields)
         self.choose(forward_phase(client.phase))
-        self._initial = self.state()
+        self.mark_unchanged()
 
     def choose(self, phase: Phase) -> None:
         self.target.select(phase)
@@ -150,9 +150,6 @@ class PhaseMoveDialog(FormDialog):
         self.closure_reason.select(state.closure_reason)
         self.continuation.setPlainText(state.continuation)
 
-    def is_dirty(self) -> bool:
-        return self.state() != self._initial
-
     def save(self) -> bool:
         state = self.state()
         closure = None
@@ -164,10 +161,7 @@ class PhaseMoveDialog(FormDialog):
                 continuation_path=state.continuation,
             )
         level = state.level if state.target is Phase.MAINTENANCE else None
-        if not self.submit(state.target, state.on, state.reason, level, closure):
-            return False
-        self.accept()
-        return True
+        return self.close_if(self.submit(state.target, state.on, state.reason, level, closure))
 
 
 @dataclass(frozen=True)
@@ -198,7 +192,7 @@ class LevelDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self, "levelOkButton"))
-        self._initial = self.state()
+        self.mark_unchanged()
 
     def state(self) -> LevelState:
         return LevelState(self.level.value(), from_qdate(self.on.date()), self.reason.text())
@@ -208,15 +202,9 @@ class LevelDialog(FormDialog):
         self.on.setDate(to_qdate(state.on))
         self.reason.setText(state.reason)
 
-    def is_dirty(self) -> bool:
-        return self.state() != self._initial
-
     def save(self) -> bool:
         state = self.state()
-        if not self.submit(state.level, state.on, state.reason):
-            return False
-        self.accept()
-        return True
+        return self.close_if(self.submit(state.level, state.on, state.reason))
 
 
 @dataclass(frozen=True)
@@ -263,7 +251,7 @@ class CorrectMoveDialog(FormDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons(self, "correctOkButton"))
         self.undo_choice.toggled.connect(lambda undo: self.on.setEnabled(not undo))
-        self._initial = self.state()
+        self.mark_unchanged()
 
     def state(self) -> CorrectionState:
         return CorrectionState(self.undo_choice.isChecked(), from_qdate(self.on.date()), self.reason.text())
@@ -273,13 +261,6 @@ class CorrectMoveDialog(FormDialog):
         self.on.setDate(to_qdate(state.on))
         self.reason.setText(state.reason)
 
-    def is_dirty(self) -> bool:
-        return self.state() != self._initial
-
     def save(self) -> bool:
         state = self.state()
-        done = self._undo(state.reason) if state.undo else self._redate(state.on, state.reason)
-        if not done:
-            return False
-        self.accept()
-        return True
+        return self.close_if(self._undo(state.reason) if state.undo else self._redate(state.on, state.reason))

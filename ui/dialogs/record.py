@@ -76,7 +76,4 @@ class RecordDialog(FormDialog):
         except UserError as error:
             self._report(str(error))
             return False
-        if not self._save(record):
-            return False
-        self.accept()
-        return True
+        return self.close_if(self._save(record))

@@ -10,23 +10,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.i18n import LANGUAGE_NAMES, _
 from tyokykyapp.services import coach_details, set_coach_details
 from ui.dialogs.ask import confirm
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
+from ui.widgets.coach_form import CoachForm
 from ui.widgets.named import named
-
-COACH_FIELDS = ("name", "organisation", "phone", "email", "address")
 
 
 def _editor(setting: Setting, value: Any) -> QWidget:
@@ -78,21 +75,10 @@ class SettingsDialog(FormDialog):
             form.addRow(_(setting.label), editor)
             self.editors[setting.key] = editor
         layout.addLayout(form)
-        details = ops.query(coach_details) or CoachDetails()
         box = QGroupBox(_("You and your organisation (printed on forms)"))
-        coach_form = QFormLayout(box)
-        self.coach: dict[str, QLineEdit] = {}
-        labels = {
-            "name": _("Your name"),
-            "organisation": _("Organisation"),
-            "phone": _("Phone"),
-            "email": _("E-mail"),
-            "address": _("Address"),
-        }
-        for key in COACH_FIELDS:
-            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", labels[key])
-            coach_form.addRow(labels[key], edit)
-            self.coach[key] = edit
+        self.coach_form = CoachForm(ops.query(coach_details))
+        self.coach = self.coach_form.edits
+        QVBoxLayout(box).addWidget(self.coach_form)
         layout.addWidget(box)
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
@@ -101,7 +87,7 @@ class SettingsDialog(FormDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._initial = self.state()
+        self.mark_unchanged()
 
     def state(self) -> dict[str, Any]:
         values = {f"pref:{key}": _value(editor) for key, editor in self.editors.items()}
@@ -112,9 +98,6 @@ class SettingsDialog(FormDialog):
             _put(editor, state[f"pref:{key}"])
         for key, edit in self.coach.items():
             edit.setText(state[f"coach:{key}"])
-
-    def is_dirty(self) -> bool:
-        return self.state() != self._initial
 
     def new_recovery_key(self) -> None:
         """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
@@ -134,10 +117,8 @@ class SettingsDialog(FormDialog):
             preview_recovery_sheet(self, vault_id, created_at, key, coach, self.ops)
 
     def save(self) -> bool:
-        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
-        if self.ops.call(set_coach_details, details) is None:
+        if self.ops.call(set_coach_details, self.coach_form.value()) is None:
             return False
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))
-        self.accept()
-        return True
+        return self.close_if(True)
