@@ -9,16 +9,22 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.gui import last_dialog, set_field, take_error, unlocked_new_vault
 from tyokykyapp.domain import Employer
+from ui.app import MainWindow
 from ui.dialogs.history import HistoryDialog
+from ui.screens.employers import EmployersScreen
+
+
+def employers_screen(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> tuple[MainWindow, EmployersScreen]:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    window.work.show_section(window.work.employers)
+    return window, window.work.employers
 
 
 def test_register_an_employer_log_a_contact_and_see_it_by_week(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
-    assert window.work is not None
-    screen = window.work.employers
-    window.work.show_section(screen)
+    window, screen = employers_screen(qtbot, vault_folder, tmp_path)
     qtbot.mouseClick(screen.findChild(QPushButton, "newEmployerButton"), Qt.MouseButton.LeftButton)
     dialog = last_dialog(screen)
     set_field(dialog, "name", "Kiinteistöhuolto Satama Oy")
@@ -63,10 +69,7 @@ def test_a_contact_without_an_employer_is_refused_with_a_message(
 def test_the_business_id_is_typed_and_checked_and_the_log_names_the_employer(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
-    assert window.work is not None
-    screen = window.work.employers
-    window.work.show_section(screen)
+    _window, screen = employers_screen(qtbot, vault_folder, tmp_path)
     dialog = screen.new_employer()
     business_id = dialog.form.editors["business_id"].widget
     assert isinstance(business_id, QLineEdit)  # typed, never a drop-down of the register
