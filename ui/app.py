@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.pending_client: str | None = None
         self.pending_drafts: list[Draft] = []
         self._lock_after_job = False
+        self._close_after_job = False
         if ICON.exists():
             self.setWindowIcon(QIcon(str(ICON)))
         self.stack = QStackedWidget()
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         if busy:
             self.auto_lock.stop()
+        elif self._close_after_job:
+            self._close_after_job = False
+            self.close()
         elif self._lock_after_job:
             self._lock_after_job = False
             self.lock()
@@ -258,9 +262,9 @@ class MainWindow(QMainWindow):
             self.work.clients.search.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ops.busy:  # the job finishes first; the vault stays consistent either way
+        if self.ops.busy:  # the job finishes first (the vault stays consistent), then the app closes
             event.ignore()
-            self._lock_after_job = True
+            self._close_after_job = True
             return
         unsaved = self._unsaved_forms()
         if unsaved:

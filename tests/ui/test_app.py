@@ -274,3 +274,28 @@ def test_the_crash_handler_shows_a_plain_message_and_writes_no_record_content(qt
     written = stream.getvalue()
     assert "ValueError" in written and "test_app.py" in written and "Painter not active" in written
     assert "Zyxwvutsson" not in written and "Salainen" not in written
+
+
+def test_long_work_runs_off_the_gui_thread_and_closing_waits_for_it(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    import threading
+    import time
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    threads: list[threading.Thread] = []
+
+    def work(vault: Vault, progress: object) -> int:
+        threads.append(threading.current_thread())
+        time.sleep(0.3)
+        return int(vault.repo.count_clients())
+
+    done: list[int] = []
+    assert window.ops.run_in_background(window, "Työ", work, on_done=done.append) is not None
+    assert window.ops.busy and not window.auto_lock.isActive()  # the auto-lock waits for the job
+    assert window.ops.call(lambda vault: vault.repo.count_clients()) is None  # one job at a time
+    assert "Wait until" in take_error()
+    assert not window.close()
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=5000)
+    assert done == [0] and threads[0] is not threading.main_thread()
+    assert window.ops.vault is None and not window.isVisible()

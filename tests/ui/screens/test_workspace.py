@@ -277,3 +277,18 @@ def test_a_meeting_summary_for_a_client_without_meetings_says_so_without_an_empt
     assert workspace.print_form(FormKind.MEETING_SUMMARY) is None
     assert "no meetings" in take_error()
     assert not [d for d in workspace.findChildren(PdfPreviewDialog) if d.isVisible()]
+
+
+def test_an_empty_network_contact_is_refused_and_the_form_stays_open(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    workspace.stepper.show("mapping")
+    click(qtbot, workspace, "add_network_contact")
+    dialog = last_dialog(workspace)
+    set_field(dialog, "organisation", "Kela")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "role or name" in take_error()
+    assert window.ops.require_vault().repo.client_file(workspace.client_id).network_contacts == []
+    dialog.discard()
