@@ -258,6 +258,8 @@ class ExportDialog(FormDialog):
 
     def save(self) -> bool:
         """Check the choice, then ask for the file, then ask before writing."""
+        if self.pages.currentIndex() != 0:  # already handed over (Ctrl+S on the last page)
+            return False
         client_ids = self.client_ids()
         refusal = self._refusal(client_ids)
         self.message.setText(refusal)
