@@ -335,6 +335,9 @@ class Repository:
         handed_over: bool | None = None,
     ) -> int:
         """`handed_over`: True only the clients handed over to another coach, False none of them, None all."""
+        if handed_over is False:  # all less the handed-over few: both counts stay on their indexes
+            everyone = self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids)
+            return everyone - self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids, handed_over=True)
         where, params = self._client_filter(phase, level, deleted, ids, handed_over)
         with known_errors():
             return int(self._db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
@@ -378,6 +381,14 @@ class Repository:
             " ORDER BY json_extract(data, '$.name') COLLATE NOCASE, seq"
         ).fetchall()
         return [e for e in (_decode(*row) for row in rows) if isinstance(e, Employer)]
+
+    def employer_names(self) -> dict[str, str]:
+        """Each employer's id and name, without reading whole records (lists and forms name employers)."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT id, json_extract(data, '$.name') FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
+            ).fetchall()
+        return {row[0]: str(row[1] or "") for row in rows}
 
     def employer_contacts(self, since: date | None = None) -> list[EmployerContact]:
         """The coach's employer-contact log, newest first (contacts of clients in the bin left out)."""
