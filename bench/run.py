@@ -245,8 +245,8 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
         ).fetchall()
 
     def list_app() -> None:
-        model = ClientListModel()
-        model.set_repository(repo)
+        model = ClientListModel(ops)
+        model.reload()
         assert model.rowCount() == min(PAGE, size)
 
     floor, listed = median_ms(list_floor, repeat), median_ms(list_app, repeat)
@@ -314,7 +314,7 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
         ).fetchall()
 
     def open_app() -> None:
-        shiboken6.delete(ClientWorkspace(ops, busiest))
+        shiboken6.delete(ClientWorkspace(ops, repo.client_file(busiest)))
 
     floor, opened = median_ms(open_floor, repeat), median_ms(open_app, repeat)
     add("open a client's workspace", opened, floor, "≤ 50 ms", opened <= 50)

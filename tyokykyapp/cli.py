@@ -142,16 +142,13 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
-    from tyokykyapp.demo import generate_caseload
+    from tyokykyapp.demo.vault import fill_demo_vault
     from tyokykyapp.services import coach_details
 
     if ctx.args.clients < 1 or ctx.args.clients > 100_000:
         raise UserError(_("--clients must be between 1 and 100000."))
     with ctx.open_vault() as vault:
-        if vault.repo.clients(limit=1) or vault.repo.clients(deleted=True, limit=1):
-            raise UserError(_("This vault already has clients: demo data goes into an empty vault."))
-        written = generate_caseload(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
-        vault.repo.set_setting("demo", True)
+        written = fill_demo_vault(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
     print(_("Added {clients} synthetic clients ({records} records).").format(clients=ctx.args.clients, records=written))
     return EXIT_OK
 
@@ -360,6 +357,7 @@ def cmd_import(ctx: Context) -> int:
 def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
     from tyokykyapp.services import coach_details
+    from tyokykyapp.services.employers import employer_names
 
     if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
         raise UserError(
@@ -394,6 +392,7 @@ def cmd_form(ctx: Context) -> int:
             meeting=meeting,
             lang=ctx.args.lang,
             large_print=ctx.args.large_print,
+            names=employer_names(vault),
         )
     if file is None:
         from tyokykyapp.vault.files import write_atomically

@@ -59,3 +59,10 @@ def lines(record: Any, names: Mapping[str, str] = NO_NAMES) -> list[tuple[str, s
         if text:
             found.append((d.label, text))
     return found
+
+
+def employer_of(record: Any, names: Mapping[str, str] = NO_NAMES) -> str:
+    """The employer of a job, application or contact as people read it: the name in the register when one
+    is chosen (and still known), else the name typed beside it."""
+    chosen = names.get(getattr(record, "employer_id", None) or "", "")
+    return chosen or str(getattr(record, "employer_name", "") or "")

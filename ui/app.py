@@ -1,5 +1,10 @@
 """The QApplication and the main window: first-run welcome, unlock, the work area, locking (on demand and
-after inactivity), the language switch, and keeping unsaved forms through a lock."""
+after inactivity), the language switch, and keeping unsaved forms through a lock.
+
+Locking closes every open window first (questions, forms, file and print choosers, previews): each form's
+typed text is kept in memory as a draft and the form comes back after unlocking. No window runs a nested
+event loop (they are all opened with `open()`), so tearing the work area down never pulls a window out from
+under a loop still running it. While long work runs on a worker thread the auto-lock waits for it."""
 
 from __future__ import annotations
 
@@ -17,20 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.i18n import _, current_language
+from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.vault.location import default_vault_folder, vault_exists
 from ui.operations import Operations
 from ui.qt_language import apply_language
 from ui.screens.unlock import UnlockScreen
 from ui.settings import Preferences
-from ui.widgets.busy import busy_cursor
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from tyokykyapp.domain import Record
     from tyokykyapp.vault import Vault
     from ui.activity import ActivityWatcher
+    from ui.dialogs.ask import Answer
+    from ui.dialogs.form_dialog import Draft, FormDialog
     from ui.work_area import WorkArea
 
 ICON = Path(__file__).resolve().parent / "icons" / "tyokyky.svg"
@@ -49,15 +54,18 @@ class MainWindow(QMainWindow):
         apply_language(self.prefs.get("language"))
         self.ops = Operations(self)
         self.work: WorkArea | None = None
-        # Unsaved forms kept through a lock: in memory only, restored after unlock.
+        # The open client and unsaved forms kept through a lock: in memory only, restored after unlock.
         self.pending_client: str | None = None
-        self.pending_drafts: list[Record] = []
+        self.pending_drafts: list[Draft] = []
+        self._lock_after_job = False
+        self._close_after_job = False
         self.setWindowIcon(QIcon(str(ICON)))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.auto_lock = QTimer(self)
         self.auto_lock.setSingleShot(True)
         self.auto_lock.timeout.connect(self.lock)
+        self.ops.busy_changed.connect(self._busy_changed)
         self._watcher: ActivityWatcher | None = None
         for keys, action in (
             ("Ctrl+L", self.lock),
@@ -121,15 +129,23 @@ class MainWindow(QMainWindow):
         self.work = WorkArea(self)
         self._replace(self.work)
         self.apply_preferences()
-        if self.pending_client is not None:
-            try:
-                workspace = self.work.open_client(self.pending_client)
-            except Exception:
-                workspace = None
-            if workspace is not None:
-                for draft in self.pending_drafts:
-                    workspace.edit(draft)
+        self._restore_work(self.work)
+
+    def _restore_work(self, work: WorkArea) -> None:
+        """The client that was open and every form kept through the lock, as they were."""
+        client, drafts = self.pending_client, self.pending_drafts
         self.pending_client, self.pending_drafts = None, []
+        if client is not None:
+            work.open_client(client)
+        lost = sum(1 for draft in drafts if draft(work) is None)
+        if lost:  # their client is no longer in the vault: say so rather than drop them silently
+            self.ops.show_error(
+                ngettext(
+                    "{n} unsaved form could not be brought back: its client is no longer in this vault.",
+                    "{n} unsaved forms could not be brought back: their client is no longer in this vault.",
+                    lost,
+                ).format(n=lost)
+            )
 
     def apply_preferences(self) -> None:
         self.auto_lock.setInterval(self.prefs.get("auto_lock_minutes") * 60_000)
@@ -141,15 +157,37 @@ class MainWindow(QMainWindow):
     # --- locking -----------------------------------------------------------------------------------
 
     def _take_work(self) -> None:
-        """Keep the open client and its unsaved forms in memory, and tear the work area down."""
+        """Keep the open client and every typed form in memory, close every window, and let go of the work
+        area (replacing it deletes it)."""
+        self.pending_drafts += self._close_windows()
         if self.work is not None:
             if self.work.workspace is not None:
                 self.pending_client = self.work.workspace.client_id
-                self.pending_drafts = self.work.workspace.take_drafts()
             self.work = None
+
+    def _close_windows(self) -> list[Draft]:
+        """Close every dialog, question and chooser, innermost first, keeping each form's typed work."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.dialogs.form_dialog import FormDialog
+
+        drafts: list[Draft] = []
+        for dialog in reversed(self.findChildren(QDialog)):
+            if not dialog.isVisible():
+                continue
+            if isinstance(dialog, FormDialog):
+                draft = dialog.draft()
+                if draft is not None:
+                    drafts.append(draft)
+            dialog.done(QDialog.DialogCode.Rejected)  # not reject(): nothing asks "discard?" now
+        drafts.reverse()  # in the order they were opened
+        return drafts
 
     def lock(self) -> None:
         if self.ops.vault is None:
+            return
+        if self.ops.busy:  # the vault is in use by a job: lock the moment it ends
+            self._lock_after_job = True
             return
         self.auto_lock.stop()
         if self._watcher is not None:
@@ -158,6 +196,18 @@ class MainWindow(QMainWindow):
         vault, self.ops.vault = self.ops.vault, None
         self.show_entry_screen()  # replaces (and deletes) the work area
         vault.close()
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.auto_lock.stop()
+        elif self._close_after_job:
+            self._close_after_job = False
+            self.close()
+        elif self._lock_after_job:
+            self._lock_after_job = False
+            self.lock()
+        elif self.ops.vault is not None:
+            self.auto_lock.start()
 
     def switch_language(self, language: str) -> None:
         self.prefs.set("language", language)
@@ -172,24 +222,21 @@ class MainWindow(QMainWindow):
     # --- demo --------------------------------------------------------------------------------------
 
     def open_demo(self) -> None:
-        from datetime import date
-
-        from tyokykyapp.demo import generate_caseload
-        from tyokykyapp.services import CoachDetails, set_coach_details
-        from tyokykyapp.vault import Vault
+        """The demo vault beside the coach's own, made on first use (on a worker thread: ~40 clients)."""
+        from tyokykyapp.demo.vault import open_demo_vault
 
         self.demo = True
         self.folder = self.home_folder.with_name(self.home_folder.name + "-demo")
-        with busy_cursor():
-            if vault_exists(self.folder):
-                vault = Vault.unlock(self.folder, passphrase=DEMO_PASSPHRASE)
-            else:
-                vault, _recovery_key = Vault.create(self.folder, DEMO_PASSPHRASE)
-                set_coach_details(vault, CoachDetails(name=_("Demo coach"), organisation=_("Demo organisation")))
-                generate_caseload(vault, 40, seed=date.today().toordinal(), coach=_("Demo coach"))
-                vault.repo.set_setting("demo", True)
+        folder = self.folder
         self._update_title()
-        self.on_unlocked(vault)
+        self.ops.run_job(
+            self,
+            _("Preparing the demo vault…"),
+            lambda _progress: open_demo_vault(
+                folder, DEMO_PASSPHRASE, coach=_("Demo coach"), organisation=_("Demo organisation")
+            ),
+            self.on_unlocked,
+        )
 
     def leave_demo(self) -> None:
         self.lock()
@@ -214,11 +261,45 @@ class MainWindow(QMainWindow):
             self.work.clients.search.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.work is not None and not self.work.may_close():
+        if self.ops.busy:  # the job finishes first (the vault stays consistent), then the app closes
             event.ignore()
+            self._close_after_job = True
+            return
+        unsaved = self._unsaved_forms()
+        if unsaved:
+            event.ignore()
+            self._ask_before_closing(unsaved)
             return
         self.lock()
         event.accept()
+
+    def _unsaved_forms(self) -> list[FormDialog]:
+        from ui.dialogs.form_dialog import FormDialog
+
+        return [d for d in self.findChildren(FormDialog) if d.isVisible() and d.is_dirty()]
+
+    def _ask_before_closing(self, unsaved: list[FormDialog]) -> None:
+        """Save, discard or keep working; the app closes once no form holds unsaved changes."""
+        from ui.dialogs.ask import Cancel, Discard, Save, ask
+
+        def answered(answer: Answer) -> None:
+            if answer == Save:
+                saved = [form.save() for form in unsaved]
+                if all(saved):
+                    self.close()
+            elif answer == Discard:
+                for form in unsaved:
+                    form.discard()
+                self.close()
+
+        ask(
+            self,
+            _("Unsaved changes"),
+            _("Some forms have unsaved changes. Save them before closing?"),
+            answered,
+            (Save, Discard, Cancel),
+            default=Save,
+        )
 
 
 def application() -> QApplication:
@@ -229,7 +310,10 @@ def application() -> QApplication:
 
 
 def run(vault_path: Path | None = None) -> int:
+    from ui.crash import install_crash_handler
+
     app = application()
     window = MainWindow(vault_path)
+    install_crash_handler(window)
     window.show()
     return int(app.exec())

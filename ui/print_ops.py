@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+
 from PySide6.QtWidgets import QWidget
 
 from tyokykyapp.domain import Language, Meeting
@@ -10,7 +11,8 @@ from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
 from tyokykyapp.forms.render import FormKind, form_title, render_form
 from tyokykyapp.i18n import current_language
 from tyokykyapp.services import CoachDetails, coach_details
-from tyokykyapp.vault import Vault
+from tyokykyapp.services.employers import employer_names
+from ui.dialogs import open_dialog
 from ui.operations import Operations
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
@@ -28,12 +30,6 @@ CLIENT_FORMS = (
 BLANK_FORMS = tuple(k for k in CLIENT_FORMS if k is not FormKind.ACCESS_REPORT)
 
 
-def _open(dialog: PdfPreviewDialog) -> PdfPreviewDialog:
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
-
-
 def preview_client_form(
     parent: QWidget,
     ops: Operations,
@@ -42,33 +38,36 @@ def preview_client_form(
     *,
     large_print: bool,
     meeting: Meeting | None = None,
-) -> PdfPreviewDialog:
+) -> PdfPreviewDialog | None:
     """A form filled from the client's record, in the client's language when it is Finnish or Swedish."""
-    vault = ops.require_vault()
-    file = vault.repo.client_file(client_id)
-    coach = coach_details(vault)
+    read = ops.query(lambda vault: (vault.repo.client_file(client_id), coach_details(vault), employer_names(vault)))
+    if read is None:
+        return None
+    file, coach, names = read
     preferred = file.client.preferred_language
     language = preferred.value if preferred is not Language.OTHER else current_language()
     name = f"{kind.value}-{file.client.family_name}.pdf"
-    return _open(
-        PdfPreviewDialog(
-            form_title(kind, current_language()),
-            lambda lang, large: render_form(
-                kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large
-            ),
-            language=language,
-            large_print=large_print,
-            personal=True,
-            file_name=name,
-            report=ops.show_error,
-            parent=parent,
-        )
+    preview = PdfPreviewDialog(
+        form_title(kind, current_language()),
+        lambda lang, large: render_form(
+            kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large, names=names
+        ),
+        language=language,
+        large_print=large_print,
+        personal=True,
+        file_name=name,
+        report=ops.show_error,
+        parent=parent,
     )
+    if not preview.pdf:  # nothing to print (no meeting to summarise): the message says so, no empty preview
+        preview.deleteLater()
+        return None
+    return open_dialog(preview)
 
 
 def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
-    coach = coach_details(ops.require_vault())
-    return _open(
+    coach = ops.query(coach_details) or CoachDetails()
+    return open_dialog(
         PdfPreviewDialog(
             form_title(kind, current_language()),
             lambda lang, large: render_form(kind, coach=coach, lang=lang, large_print=large),
@@ -83,13 +82,18 @@ def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, larg
 
 
 def preview_recovery_sheet(
-    parent: QWidget, vault: Vault, recovery_key: str, coach: CoachDetails, report: Operations | None = None
+    parent: QWidget,
+    vault_id: str,
+    created_at: datetime,
+    recovery_key: str,
+    coach: CoachDetails,
+    report: Operations | None = None,
 ) -> PdfPreviewDialog:
     """The recovery sheet, from memory; saving it warns like any document with a secret."""
-    return _open(
+    return open_dialog(
         PdfPreviewDialog(
             form_title(FormKind.RECOVERY_SHEET, current_language()),
-            lambda lang, _large: recovery_sheet_pdf(vault.id, vault.created_at, recovery_key, coach, lang),
+            lambda lang, _large: recovery_sheet_pdf(vault_id, created_at, recovery_key, coach, lang),
             language=current_language(),
             large_print=False,
             personal=True,

@@ -4,16 +4,16 @@ when the vault is unlocked, not at start-up, and destroyed on lock."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -21,23 +21,30 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import Client, Record
+from tyokykyapp.domain.dates import today
+from tyokykyapp.domain.registry import blank_record
 from tyokykyapp.forms.render import FormKind, form_title
-from tyokykyapp.i18n import _, current_language
+from tyokykyapp.i18n import LANGUAGE_NAMES, _, current_language
 from tyokykyapp.services import add_client
+from tyokykyapp.services.recent import remember_opened
+from ui.dialogs import open_dialog
+from ui.dialogs.choose_client import ChooseClientDialog
+from ui.dialogs.handover import ExportDialog, ExportState, ImportDialog
+from ui.dialogs.record import RecordDialog
+from ui.dialogs.settings import SettingsDialog
 from ui.print_ops import BLANK_FORMS, preview_blank_form
 from ui.screens.bin import BinScreen
 from ui.screens.client_list import ClientListScreen
 from ui.screens.employers import EmployersScreen
-from ui.screens.handover_dialogs import ExportDialog, ImportDialog
-from ui.screens.settings_dialog import LANGUAGE_NAMES, SettingsDialog
-from ui.screens.today import TodayScreen, remember_opened
+from ui.screens.today import TodayScreen
 from ui.screens.workspace import ClientWorkspace
 from ui.widgets.named import named
 from ui.widgets.pdf_preview import PdfPreviewDialog
-from ui.widgets.record_form import RecordDialog
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
+
+T = TypeVar("T")
 
 
 class WorkArea(QWidget):
@@ -55,7 +62,7 @@ class WorkArea(QWidget):
         self.new_meeting.clicked.connect(self.new_meeting_anywhere)
         bar.addWidget(self.new_meeting)
         hand_over = named(QPushButton(_("Hand over…")), "handOverButton")
-        hand_over.clicked.connect(self.open_export)
+        hand_over.clicked.connect(lambda: self.open_export())
         receive = named(QPushButton(_("Import…")), "openImportButton")
         receive.clicked.connect(self.open_import)
         forms = named(QPushButton(_("Blank forms")), "blankFormsButton")
@@ -82,7 +89,7 @@ class WorkArea(QWidget):
         about.clicked.connect(self.open_about)
         bar.addWidget(about)
         settings = named(QPushButton(_("Settings…")), "settingsButton")
-        settings.clicked.connect(self.open_settings)
+        settings.clicked.connect(lambda: self.open_settings())
         bar.addWidget(settings)
         lock = named(QPushButton(_("Lock") + "  (Ctrl+L)"), "lockButton")
         lock.clicked.connect(window.lock)
@@ -128,31 +135,39 @@ class WorkArea(QWidget):
         self.clients.show_filter(phase, level)  # type: ignore[arg-type]
         self.show_section(self.clients)
 
-    def open_client(self, client_id: str) -> ClientWorkspace:
+    def open_client(self, client_id: str) -> ClientWorkspace | None:
+        """The client's workspace, shown; None when the client cannot be read (the reason was shown)."""
         if self.workspace is not None:
             if self.workspace.client_id == client_id:
                 self.nav.setCurrentRow(-1)  # so choosing any section again switches back
                 self.content.setCurrentWidget(self.workspace)
                 return self.workspace
             self.close_client()
-        self.workspace = ClientWorkspace(self.ops, client_id, large_print=self.window_.prefs.get("large_print"))
+        file = self.ops.query(lambda vault: vault.repo.client_file(client_id))
+        if file is None:
+            return None
+        self.workspace = ClientWorkspace(self.ops, file, large_print=self.window_.prefs.get("large_print"))
         self.workspace.closed.connect(self.close_client)
         self.content.addWidget(self.workspace)
         self.nav.setCurrentRow(-1)  # so choosing any section again switches back
         self.content.setCurrentWidget(self.workspace)
-        remember_opened(self.ops, client_id)
+        self.ops.call(remember_opened, client_id)
         self.today.refresh_recent()
         return self.workspace
 
+    def reopen_for_client(self, client_id: str, action: Callable[[ClientWorkspace], T]) -> T | None:
+        """After unlocking: open the client again and bring back a form kept for them."""
+        workspace = self.open_client(client_id)
+        return action(workspace) if workspace is not None else None
+
     def close_client(self) -> None:
         if self.workspace is not None:
-            self.workspace.take_drafts()
             self.content.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
         self.show_section(self.clients)
 
-    def new_client(self) -> RecordDialog:
+    def new_client(self, typed: Record | None = None) -> RecordDialog:
         def save(record: Record) -> bool:
             assert isinstance(record, Client)
             if self.ops.call(add_client, record) is None:
@@ -160,20 +175,23 @@ class WorkArea(QWidget):
             QTimer.singleShot(0, lambda: self.open_client(record.id))
             return True
 
-        dialog = RecordDialog(Client(family_name="", given_names=""), save, self.ops.show_error, None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        blank = blank_record(Client.KIND, None, today())
+        dialog = RecordDialog(blank, save, self.ops.show_error, None, self, typed=typed)
+        dialog.reopen = lambda work, state: work.new_client(state[1])
+        return open_dialog(dialog)
 
-    def new_meeting_anywhere(self) -> None:
-        if self.workspace is None:
-            rows = self.clients.view.selectionModel().selectedRows()
-            if not rows:
-                self.ops.show_error(_("Open or select a client first, then start the meeting."))
-                return
-            self.open_client(self.clients.model.client_id(rows[0].row()))
-        assert self.workspace is not None
-        self.workspace.add_record("meeting")
+    def new_meeting_anywhere(self) -> RecordDialog | ChooseClientDialog | None:
+        """A new meeting for the client on view, or the one selected in the list; else asks which client."""
+        if self.workspace is not None and self.content.currentWidget() is self.workspace:
+            return self.workspace.add_record("meeting")
+        rows = self.clients.view.selectionModel().selectedRows()
+        if rows and self.content.currentWidget() is self.clients:
+            return self.new_meeting_for(self.clients.model.client_id(rows[0].row()))
+        return open_dialog(ChooseClientDialog(self.ops, _("Whose meeting is it?"), self.new_meeting_for, self))
+
+    def new_meeting_for(self, client_id: str) -> RecordDialog | None:
+        workspace = self.open_client(client_id)
+        return workspace.add_record("meeting") if workspace is not None else None
 
     def print_blank(self, kind: FormKind) -> PdfPreviewDialog:
         return preview_blank_form(self, self.ops, kind, large_print=self.window_.prefs.get("large_print"))
@@ -184,46 +202,26 @@ class WorkArea(QWidget):
         rows = self.clients.view.selectionModel().selectedRows()
         return [self.clients.model.client_id(index.row()) for index in rows]
 
-    def open_export(self) -> ExportDialog:
-        dialog = ExportDialog(self.ops, self.selected_clients(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+    def open_export(self, selected: list[str] | None = None, state: ExportState | None = None) -> ExportDialog:
+        chosen = self.selected_clients() if selected is None else selected
+        dialog = ExportDialog(self.ops, chosen, self)
+        if state is not None:
+            dialog.restore(state)
+        dialog.reopen = lambda work, kept: work.open_export(chosen, kept)
+        return open_dialog(dialog)
 
     def open_import(self) -> ImportDialog:
-        dialog = ImportDialog(self.ops, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def may_close(self) -> bool:
-        """Before the app closes: offer to save forms with unsaved changes; False to keep the app open."""
-        dialogs = self.workspace.dialogs if self.workspace is not None else []
-        if not dialogs:
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("Some forms have unsaved changes. Save them before closing?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            for dialog in list(dialogs):
-                dialog.save_button.click()
-            return not dialogs  # a form that could not be saved stays open with its message
-        return True
+        return open_dialog(ImportDialog(self.ops, self))
 
     def open_about(self) -> None:
-        from ui.screens.about_dialog import AboutDialog  # seldom opened: not loaded with the work area
+        from ui.dialogs.about import AboutDialog  # seldom opened: not loaded with the work area
 
-        dialog = AboutDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(AboutDialog(self))
 
-    def open_settings(self) -> None:
+    def open_settings(self, state: dict[str, object] | None = None) -> SettingsDialog:
         dialog = SettingsDialog(self.window_.prefs, self.ops, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if state is not None:
+            dialog.restore(state)
         dialog.accepted.connect(self.window_.apply_preferences)
-        dialog.open()
+        dialog.reopen = lambda work, kept: work.open_settings(kept)
+        return open_dialog(dialog)

@@ -100,30 +100,30 @@ SWEDISH_FAMILY = (
 STREETS = ("Mannerheimintie", "Hämeentie", "Kauppakatu", "Koulukatu", "Rantatie", "Asemakatu", "Storgatan")
 CITIES = (("00100", "Helsinki"), ("02100", "Espoo"), ("65100", "Vaasa"), ("01300", "Vantaa"))
 EMPLOYER_WORDS = (
-    ("Kiinteistöhuolto", "property maintenance"),
-    ("Ravintola", "restaurants"),
-    ("Hoivakoti", "care"),
-    ("Kahvila", "restaurants"),
-    ("Siivouspalvelu", "cleaning"),
-    ("Varasto", "logistics"),
-    ("Kirjasto", "public services"),
-    ("Puutarha", "gardening"),
-    ("Kierrätyskeskus", "recycling"),
-    ("Päiväkoti", "care"),
-    ("Pesula", "cleaning"),
-    ("Kauppa", "retail"),
+    ("Kiinteistöhuolto", "kiinteistönhoito"),
+    ("Ravintola", "ravintola-ala"),
+    ("Hoivakoti", "hoiva-ala"),
+    ("Kahvila", "ravintola-ala"),
+    ("Siivouspalvelu", "siivous"),
+    ("Varasto", "logistiikka"),
+    ("Kirjasto", "julkiset palvelut"),
+    ("Puutarha", "puutarha-ala"),
+    ("Kierrätyskeskus", "kierrätys"),
+    ("Päiväkoti", "hoiva-ala"),
+    ("Pesula", "siivous"),
+    ("Kauppa", "kauppa"),
 )
 EMPLOYER_SUFFIXES = ("Aurinko", "Kulma", "Lähde", "Pohjoinen", "Satama", "Metsä", "Kivi", "Tähti", "Ranta")
 JOB_TITLES = {
-    "property maintenance": ("kiinteistönhoitaja", "huoltomies"),
-    "restaurants": ("keittiöapulainen", "tarjoilija", "astiahuoltaja"),
-    "care": ("hoiva-avustaja", "laitosapulainen"),
-    "cleaning": ("siistijä", "toimitilahuoltaja"),
-    "logistics": ("varastotyöntekijä", "keräilijä"),
-    "public services": ("kirjastoavustaja",),
-    "gardening": ("puutarhatyöntekijä",),
-    "recycling": ("kierrätysavustaja",),
-    "retail": ("myyjä", "hyllyttäjä"),
+    "kiinteistönhoito": ("kiinteistönhoitaja", "huoltomies"),
+    "ravintola-ala": ("keittiöapulainen", "tarjoilija", "astiahuoltaja"),
+    "hoiva-ala": ("hoiva-avustaja", "laitosapulainen"),
+    "siivous": ("siistijä", "toimitilahuoltaja"),
+    "logistiikka": ("varastotyöntekijä", "keräilijä"),
+    "julkiset palvelut": ("kirjastoavustaja",),
+    "puutarha-ala": ("puutarhatyöntekijä",),
+    "kierrätys": ("kierrätysavustaja",),
+    "kauppa": ("myyjä", "hyllyttäjä"),
 }
 REFERRERS = ("sosiaaliohjaaja", "työvalmentaja", "työkykykoordinaattori", "sosiaalityöntekijä", "TE-asiantuntija")
 NETWORK_ROLES = (

@@ -23,7 +23,7 @@ def build(ctx: FormContext) -> list[Flowable]:
     f = ctx.file
     story.append(b.field(_("Made on"), day(ctx.today)))
     story.append(b.heading(_("Your details")))
-    story += [b.field(label, text) for label, text in lines(f.client)]
+    story += [b.field(label, text) for label, text in lines(f.client, ctx.names)]
     for kind, attribute in FILE_LISTS.items():
         records = getattr(f, attribute)
         if not records:
@@ -31,5 +31,5 @@ def build(ctx: FormContext) -> list[Flowable]:
         story.append(b.heading(f"{record_title(kind)} ({len(records)})"))
         for record in records:
             story.append(b.text(f"— {day(record.main_date())}"))
-            story += [b.field(label, text) for label, text in lines(record)]
+            story += [b.field(label, text) for label, text in lines(record, ctx.names)]
     return story

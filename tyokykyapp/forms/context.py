@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,8 @@ class FormContext:
     today: date = field(default_factory=date.today)
     # Extra values for forms that are not about a client (the recovery sheet).
     extra: dict[str, str] = field(default_factory=dict)
+    # Names of the records the client's records refer to by id (employers in the register).
+    names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def blank(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
 from types import ModuleType
@@ -73,8 +73,10 @@ def render_form(
     large_print: bool = False,
     extra: dict[str, str] | None = None,
     today: date | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one)."""
+    """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one). `names` maps the
+    ids the records refer to (employers in the register) to their names."""
     if lang not in LANGUAGES:
         raise UserError(_("Unknown language: {lang}").format(lang=lang))
     if file is None and kind in NO_BLANK and kind is not FormKind.RECOVERY_SHEET:
@@ -84,7 +86,13 @@ def render_form(
         if meeting is None:
             raise UserError(_("The client has no meetings to summarise."))
     ctx = FormContext(
-        coach=coach, file=file, meeting=meeting, large_print=large_print, extra=extra or {}, today=today or date.today()
+        coach=coach,
+        file=file,
+        meeting=meeting,
+        large_print=large_print,
+        extra=extra or {},
+        today=today or date.today(),
+        names=names or {},
     )
     build: Callable[[FormContext], list[Flowable]] = MODULES[kind].build
     with language(lang):

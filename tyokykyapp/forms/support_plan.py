@@ -8,6 +8,7 @@ from tyokykyapp.forms.blocks import day
 from tyokykyapp.forms.common import client_lines
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.i18n import N_, _
+from tyokykyapp.readable import employer_of
 
 TITLE = N_("Job support plan")
 
@@ -21,7 +22,7 @@ def build(ctx: FormContext) -> list[Flowable]:
         job = f.employments[-1]
     story: list[Flowable] = [b.title(_(TITLE)), *client_lines(ctx)]
     story.append(b.heading(_("The job")))
-    story.append(b.field(_("Employer"), job.employer_name if job else None))
+    story.append(b.field(_("Employer"), employer_of(job, ctx.names) if job else None))
     story.append(b.field(_("Job title"), job.title if job else None))
     story.append(b.field(_("Start date"), day(job.start_on) if job else None))
     story.append(b.field(_("Hours per week"), f"{job.hours_per_week:g}" if job and job.hours_per_week else None))

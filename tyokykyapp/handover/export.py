@@ -6,8 +6,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from tyokykyapp.domain import Client, NotFound, Phase
@@ -16,6 +15,7 @@ from tyokykyapp.handover.envelope import seal
 from tyokykyapp.handover.payload import APP_VERSION, ClientBundle, Handover, encode, now_utc
 from tyokykyapp.i18n import _
 from tyokykyapp.services.changes import Changes
+from tyokykyapp.services.clients import mark_handed_over
 from tyokykyapp.services.coach import coach_details
 from tyokykyapp.vault import Vault, check_passphrase
 from tyokykyapp.vault.files import write_atomically
@@ -34,12 +34,18 @@ class ExportResult:
 
 
 def select_clients(vault: Vault, client_ids: list[str] | None = None, phase: Phase | None = None) -> list[str]:
-    """The clients to hand over: the ones named, or those in a phase, or all (clients in the bin excluded)."""
-    if client_ids:
+    """The clients to hand over: the ones named, or those in a phase, or all (clients in the bin excluded).
+    An empty list names no one: it is never taken to mean everyone."""
+    if client_ids is not None:
         for client_id in client_ids:
             vault.repo.get(Client, client_id)
         return list(dict.fromkeys(client_ids))
     return [s.id for s in vault.repo.clients(phase=phase)]
+
+
+def handover_size(vault: Vault, client_ids: list[str]) -> tuple[int, int]:
+    """How many clients and records a handover of `client_ids` holds (what the coach confirms)."""
+    return len(client_ids), vault.transfer.count_records(client_ids)
 
 
 def build_handover(
@@ -92,18 +98,13 @@ def export_clients(
         write_atomically(out, sealed)
     else:
         try:
-            with vault.transaction() as repo:
-                for client_id in client_ids:
-                    client = repo.get(Client, client_id)
-                    repo.save_in_transaction(
-                        replace(client, handed_over_on=date.today(), handed_over_to=mark_handed_over_to)
-                    )
+            with vault.transaction():  # the marking joins this transaction: committed only with the file
+                changes = mark_handed_over(vault, client_ids, mark_handed_over_to)
                 write_atomically(out, sealed)
         except BaseException:
             with contextlib.suppress(OSError):
                 if out.read_bytes() == sealed:
                     out.unlink()
             raise
-        changes = Changes(frozenset(client_ids), frozenset({Client.KIND}), caseload=True)
     records = sum(len(b.records) for b in handover.clients)
     return ExportResult(out, len(handover.clients), records, changes, handover)

@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+# Each language by its own name, as a language menu shows it (never translated).
+LANGUAGE_NAMES: dict[str, str] = {"fi": "suomi", "sv": "svenska", "en": "English"}
 DEFAULT_LANGUAGE = "fi"
 DOMAIN = "tyokyky"
 _LOCALE = Path(__file__).resolve().parent / "locale"

@@ -8,10 +8,18 @@ from tyokykyapp.lazy import lazy_exports
 if TYPE_CHECKING:
     from tyokykyapp.domain.coach import CoachDetails
     from tyokykyapp.services.changes import Changes
-    from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
+    from tyokykyapp.services.clients import (
+        add_client,
+        delete_client,
+        mark_handed_over,
+        purge_client,
+        restore_client,
+        undo_handover,
+        update_client,
+    )
     from tyokykyapp.services.coach import coach_details, set_coach_details
     from tyokykyapp.services.due import due_list
-    from tyokykyapp.services.phases import advance_phase, change_level
+    from tyokykyapp.services.phases import advance_phase, change_level, redate_last_move, undo_last_move
     from tyokykyapp.services.records import (
         delete_record,
         restore_record,
@@ -30,12 +38,16 @@ _EXPORTS = {
     "delete_client": "tyokykyapp.services.clients",
     "delete_record": "tyokykyapp.services.records",
     "due_list": "tyokykyapp.services.due",
+    "mark_handed_over": "tyokykyapp.services.clients",
     "purge_client": "tyokykyapp.services.clients",
+    "redate_last_move": "tyokykyapp.services.phases",
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
     "set_coach_details": "tyokykyapp.services.coach",
     "tick_checklist_item": "tyokykyapp.services.records",
+    "undo_handover": "tyokykyapp.services.clients",
+    "undo_last_move": "tyokykyapp.services.phases",
     "untick_checklist_item": "tyokykyapp.services.records",
     "update_client": "tyokykyapp.services.clients",
 }
@@ -50,12 +62,16 @@ __all__ = [
     "delete_client",
     "delete_record",
     "due_list",
+    "mark_handed_over",
     "purge_client",
+    "redate_last_move",
     "restore_client",
     "restore_record",
     "save_record",
     "set_coach_details",
     "tick_checklist_item",
+    "undo_handover",
+    "undo_last_move",
     "untick_checklist_item",
     "update_client",
 ]

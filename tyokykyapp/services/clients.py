@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from tyokykyapp.domain import Client, Phase, PhaseChange
+from tyokykyapp.domain import Client, Phase, PhaseChange, UserError
+from tyokykyapp.domain.dates import today
+from tyokykyapp.i18n import _
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
 from tyokykyapp.services.guard import ensure_editable
@@ -50,4 +53,23 @@ def restore_client(vault: Vault, client_id: str) -> Changes:
 def purge_client(vault: Vault, client_id: str) -> Changes:
     """Erase for good a client already in the bin (the coach's deliberate step)."""
     vault.repo.purge_client(client_id)
+    return Changes.of(client_id, Client.KIND, caseload=True)
+
+
+def mark_handed_over(vault: Vault, client_ids: list[str], to: str, *, on: date | None = None) -> Changes:
+    """The clients' records went to `to` in a handover file: read-only here from now on (undo_handover)."""
+    with vault.transaction() as repo:
+        for client_id in client_ids:
+            client = repo.get(Client, client_id)
+            repo.save_in_transaction(replace(client, handed_over_on=on or today(), handed_over_to=to))
+    return Changes(frozenset(client_ids), frozenset({Client.KIND}), caseload=True)
+
+
+def undo_handover(vault: Vault, client_id: str) -> Changes:
+    """Make a handed-over client editable here again (the handover was a mistake, or the client came back).
+    The client's history keeps the version that said to whom and when."""
+    client = vault.repo.get(Client, client_id)
+    if client.handed_over_on is None:
+        raise UserError(_("This client is not marked as handed over."))
+    vault.repo.save(replace(client, handed_over_on=None, handed_over_to=""))
     return Changes.of(client_id, Client.KIND, caseload=True)

@@ -87,7 +87,11 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
 
 @contextlib.contextmanager
 def transaction(connection: Connection) -> Iterator[Connection]:
-    """One write transaction: everything inside is committed together or not at all."""
+    """One write transaction: everything inside is committed together or not at all. Inside a transaction
+    already open, the work joins it: the outer one commits or rolls back everything."""
+    if connection.in_transaction:
+        yield connection
+        return
     with known_errors():
         connection.execute("BEGIN IMMEDIATE")
         try:

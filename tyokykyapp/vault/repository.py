@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from tyokykyapp.domain import FILE_LISTS, RECORD_TYPES, Client, ClientFile, NotFound, Phase, Record, validate
+from tyokykyapp.domain import (
+    FILE_LISTS,
+    RECORD_TYPES,
+    Client,
+    ClientFile,
+    Employer,
+    EmployerContact,
+    NotFound,
+    Phase,
+    Record,
+    validate,
+)
 from tyokykyapp.domain.codec import from_json, to_json
 from tyokykyapp.domain.enums import EmploymentKind, MaintenanceLevel
 from tyokykyapp.i18n import _
@@ -93,6 +104,12 @@ SEARCH_CLIENTS_SQL = (
     " SELECT rowid FROM client_text WHERE client_text MATCH :q"
     " UNION SELECT rowid >> 32 FROM record_text WHERE record_text MATCH :q)"
 )
+# Clients handed over to another coach (read-only here), through the partial index of migration 0007 (its
+# condition written exactly as there): SQLite's planner would otherwise walk the whole caseload's index.
+_HANDED_OVER = (
+    "clients INDEXED BY clients_handed_over"
+    " WHERE deleted_at IS NULL AND json_extract(data, '$.handed_over_on') IS NOT NULL"
+)
 GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
 SET_SETTING_SQL = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -119,9 +136,10 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
 
 
 def fts_query(text: str) -> str | None:
-    """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left."""
-    # A NUL ends the query text inside SQLite ("unterminated string"): it separates words like a space.
-    words = [word.replace('"', '""') for word in text.replace("\x00", " ").split()]
+    """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left. Control
+    characters (a NUL pasted from elsewhere ends an FTS5 string early) separate words like spaces."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    words = [word.replace('"', '""') for word in printable.split()]
     terms = [f'"{word}"*' for word in words if any(ch.isalnum() for ch in word)]
     return " ".join(terms) or None
 
@@ -281,12 +299,19 @@ class Repository:
 
     @staticmethod
     def _client_filter(
-        phase: Phase | None, level: MaintenanceLevel | None, deleted: bool, ids: Collection[str] | None
+        phase: Phase | None,
+        level: MaintenanceLevel | None,
+        deleted: bool,
+        ids: Collection[str] | None,
+        handed_over: bool | None = None,
     ) -> tuple[str, list[Any]]:
         # Looking up chosen clients goes by id; the unary + keeps SQLite from walking the whole (deleted_at, ...)
         # index instead, which read every client's row (~40 ms for 100 names from 10,000 clients).
         bin_column = "deleted_at" if ids is None else "+deleted_at"
         where = [f"{bin_column} IS NOT NULL" if deleted else f"{bin_column} IS NULL"]
+        if handed_over is not None:
+            # seq is in every index, so the list keeps its own index; the handed-over few come from theirs.
+            where.append(f"seq {'IN' if handed_over else 'NOT IN'} (SELECT seq FROM {_HANDED_OVER})")
         params: list[Any] = []
         if phase is not None:
             where.append("phase = ?")
@@ -307,8 +332,13 @@ class Repository:
         level: MaintenanceLevel | None = None,
         deleted: bool = False,
         ids: Collection[str] | None = None,
+        handed_over: bool | None = None,
     ) -> int:
-        where, params = self._client_filter(phase, level, deleted, ids)
+        """`handed_over`: True only the clients handed over to another coach, False none of them, None all."""
+        if handed_over is False:  # all less the handed-over few: both counts stay on their indexes
+            everyone = self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids)
+            return everyone - self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids, handed_over=True)
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over)
         with known_errors():
             return int(self._db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
 
@@ -319,11 +349,12 @@ class Repository:
         level: MaintenanceLevel | None = None,
         deleted: bool = False,
         ids: Collection[str] | None = None,
+        handed_over: bool | None = None,
         limit: int = -1,
         offset: int = 0,
     ) -> list[ClientSummary]:
         """Clients in alphabetical order (family name first), filtered, one page at a time."""
-        where, params = self._client_filter(phase, level, deleted, ids)
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over)
         with known_errors():
             rows = self._db.execute(
                 f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY sort_name, seq LIMIT ? OFFSET ?",
@@ -332,21 +363,34 @@ class Repository:
         return [_summary(row) for row in rows]
 
     def caseload_counts(self) -> dict[tuple[Phase, MaintenanceLevel | None], int]:
-        """How many clients in each phase (and maintenance level)."""
-        rows = self._db.execute(
-            "SELECT phase, maintenance_level, count(*) FROM clients WHERE deleted_at IS NULL"
-            " GROUP BY phase, maintenance_level"
-        ).fetchall()
-        return {(Phase(p), MaintenanceLevel(lvl) if lvl else None): n for p, lvl, n in rows}
+        """How many of the coach's own clients are in each phase (and maintenance level): clients handed
+        over to another coach are not counted."""
+        counts: dict[tuple[Phase, MaintenanceLevel | None], int] = {}
+        for sql, sign in (
+            ("SELECT phase, maintenance_level, count(*) FROM clients WHERE deleted_at IS NULL", 1),
+            (f"SELECT phase, maintenance_level, count(*) FROM {_HANDED_OVER}", -1),
+        ):
+            for phase, level, n in self._db.execute(f"{sql} GROUP BY phase, maintenance_level"):
+                key = (Phase(phase), MaintenanceLevel(level) if level else None)
+                counts[key] = counts.get(key, 0) + sign * n
+        return {key: n for key, n in counts.items() if n}
 
-    def employers(self) -> list[Record]:
+    def employers(self) -> list[Employer]:
         rows = self._db.execute(
             "SELECT kind, data, created_at, updated_at FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
             " ORDER BY json_extract(data, '$.name') COLLATE NOCASE, seq"
         ).fetchall()
-        return [_decode(*row) for row in rows]
+        return [e for e in (_decode(*row) for row in rows) if isinstance(e, Employer)]
 
-    def employer_contacts(self, since: date | None = None) -> list[Record]:
+    def employer_names(self) -> dict[str, str]:
+        """Each employer's id and name, without reading whole records (lists and forms name employers)."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT id, json_extract(data, '$.name') FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
+            ).fetchall()
+        return {row[0]: str(row[1] or "") for row in rows}
+
+    def employer_contacts(self, since: date | None = None) -> list[EmployerContact]:
         """The coach's employer-contact log, newest first (contacts of clients in the bin left out)."""
         rows = self._db.execute(
             "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
@@ -355,7 +399,7 @@ class Repository:
             " AND r.on_date >= ? ORDER BY r.on_date DESC, r.seq DESC",
             ((since or date.min).isoformat(),),
         ).fetchall()
-        return [_decode(*row) for row in rows]
+        return [c for c in (_decode(*row) for row in rows) if isinstance(c, EmployerContact)]
 
     def history(self, record_id: str) -> list[Revision]:
         """Every version of a record, oldest first; the last one is the current version."""
@@ -450,7 +494,7 @@ SELECT c.id, c.phase, c.phase_since, c.maintenance_level,
     (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date <= :today),
     (SELECT min(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date > :today)
 FROM clients c
-WHERE c.deleted_at IS NULL AND c.phase != 'closed' {{only}}
+WHERE c.deleted_at IS NULL AND c.phase != 'closed' AND json_extract(c.data, '$.handed_over_on') IS NULL {{only}}
 ORDER BY c.sort_name, c.seq
 """
 _ONLY_IDS = "AND c.id IN (SELECT value FROM json_each(:ids))"

@@ -71,6 +71,14 @@ class Transfer:
         )
         return [_record_row(r) for r in rows]
 
+    def count_records(self, client_ids: list[str]) -> int:
+        """How many records `record_rows` gives for these clients together."""
+        row = self._db.execute(
+            "SELECT count(*) FROM records WHERE client_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(client_ids),),
+        ).fetchone()
+        return int(row[0])
+
     def record_row(self, record_id: str) -> Row | None:
         row = self._db.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
         return _record_row(row) if row else None

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from tyokykyapp.domain import MaintenanceLevel, Phase
 from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _, ngettext
-from tyokykyapp.vault import ClientSummary, Repository
+from tyokykyapp.vault import ClientSummary
+
+if TYPE_CHECKING:
+    from ui.operations import Operations
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -21,36 +24,48 @@ Index = QModelIndex | QPersistentModelIndex
 class ClientListModel(QAbstractTableModel):
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, repo: Repository | None = None) -> None:
-        """With `repo`, nothing is read until the first `reload` or `set_filter`."""
+    def __init__(self, ops: Operations | None = None, *, deleted: bool = False) -> None:
+        """Reads through `ops`; nothing is read until the first `reload` or `set_filter`. `deleted`: the bin."""
         super().__init__()
-        self._repo = repo
+        self._ops = ops
         self._rows: list[ClientSummary] = []
         self._total = 0
         self.phase: Phase | None = None
         self.level: MaintenanceLevel | None = None
-        self.deleted = False
+        self.deleted = deleted
         self.ids: Collection[str] | None = None
+        # The coach's own clients (False), only those handed over to another coach (True).
+        self.handed_over: bool | None = None if deleted else False
 
     def headers(self) -> list[str]:
         return [_("Name"), _("Phase"), _("Support level"), _("In phase"), _("Started")]
 
-    def set_repository(self, repo: Repository | None) -> None:
-        self._repo = repo
+    def set_filter(
+        self,
+        *,
+        phase: Phase | None,
+        level: MaintenanceLevel | None,
+        ids: Collection[str] | None,
+        handed_over: bool = False,
+    ) -> None:
+        self.phase, self.level, self.ids, self.handed_over = phase, level, ids, handed_over
         self.reload()
 
-    def set_filter(self, *, phase: Phase | None, level: MaintenanceLevel | None, ids: Collection[str] | None) -> None:
-        self.phase, self.level, self.ids = phase, level, ids
-        self.reload()
+    def _filter(self) -> dict[str, Any]:
+        return {
+            "phase": self.phase,
+            "level": self.level,
+            "deleted": self.deleted,
+            "ids": self.ids,
+            "handed_over": self.handed_over,
+        }
 
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []
         self._total = 0
-        if self._repo is not None:
-            self._total = self._repo.count_clients(
-                phase=self.phase, level=self.level, deleted=self.deleted, ids=self.ids
-            )
+        if self._ops is not None:
+            self._total = self._ops.query(lambda vault: vault.repo.count_clients(**self._filter())) or 0
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -69,11 +84,10 @@ class ClientListModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
-        if self._repo is None or parent.isValid():
+        if self._ops is None or parent.isValid():
             return
-        page = self._repo.clients(
-            phase=self.phase, level=self.level, deleted=self.deleted, ids=self.ids, limit=PAGE, offset=len(self._rows)
-        )
+        offset = len(self._rows)
+        page = self._ops.query(lambda vault: vault.repo.clients(**self._filter(), limit=PAGE, offset=offset))
         if not page:
             self._total = len(self._rows)
             return

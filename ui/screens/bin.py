@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, purge_client, restore_client
+from ui.dialogs.ask import confirm
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
 from ui.widgets.lazy_screen import LazyScreen
@@ -27,12 +27,12 @@ class BinScreen(LazyScreen):
         self.ops = ops
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Deleted clients stay here until you erase them. Erasing cannot be undone.")))
-        self.model = ClientListModel()
-        self.model.deleted = True
+        self.model = ClientListModel(ops, deleted=True)
         self.view = named(QTableView(), "binList", _("Deleted clients"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
         restore = named(QPushButton(_("Restore")), "restoreClientButton")
@@ -44,10 +44,9 @@ class BinScreen(LazyScreen):
         buttons.addWidget(erase)
         layout.addLayout(buttons)
         ops.changed.connect(self._on_changed)
-        self._repo = ops.require_vault().repo
 
     def refresh(self) -> None:
-        self.model.set_repository(self._repo)  # loads the first page
+        self.model.reload()  # loads the first page
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload:
@@ -66,12 +65,10 @@ class BinScreen(LazyScreen):
         client_id = self._selected()
         if not client_id:
             return
-        answer = QMessageBox.warning(
+        confirm(
             self,
             _("Erase for good"),
             _("Erase this client and every record about them for good? This cannot be undone."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            lambda: self.ops.call(purge_client, client_id),
+            destructive=True,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.ops.call(purge_client, client_id)

@@ -1,8 +1,10 @@
-"""The client list: sort and filter by phase and level, search as you type over names and notes."""
+"""The client list: sort and filter by phase and level, search as you type over names and notes. Clients
+handed over to another coach are left out unless the phase filter asks for them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +25,9 @@ from ui.operations import Operations
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import named
 
+# The phase filter's last choice: the clients handed over to another coach (read-only here).
+HANDED_OVER = "handed_over"
+
 
 class ClientListScreen(QWidget):
     open_client = Signal(str)
@@ -36,10 +41,12 @@ class ClientListScreen(QWidget):
         self.search = named(QLineEdit(), "searchEdit", _("Search names and notes"))
         self.search.setPlaceholderText(_("Search names and notes…"))
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
         self.phase = named(ChoiceCombo(), "phaseFilter", _("Phase"))
         self.phase.add(None, _("All phases"))
         for phase in Phase:
             self.phase.add(phase, phase.label)
+        self.phase.add(HANDED_OVER, _("Handed over (read-only)"))
         self.level = named(ChoiceCombo(), "levelFilter", _("Support level"))
         self.level.add(None, _("All levels"))
         for level in MaintenanceLevel:
@@ -51,12 +58,13 @@ class ClientListScreen(QWidget):
         bar.addWidget(self.level, 1)
         bar.addWidget(new)
         layout.addLayout(bar)
-        self.model = ClientListModel(ops.require_vault().repo)
+        self.model = ClientListModel(ops)
         self.view = named(QTableView(), "clientList", _("Clients"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
         self.view.activated.connect(self._open)
@@ -84,12 +92,32 @@ class ClientListScreen(QWidget):
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        self._debounce.stop()
         text = self.search.text().strip()
-        ids = None
-        if text:
-            ids = self.ops.require_vault().repo.search_clients(text)
-        self.model.set_filter(phase=self.phase.value(), level=self.level.value(), ids=ids)
+        ids = self.ops.query(lambda vault: vault.repo.search_clients(text)) if text else None
+        chosen = self.phase.value()
+        handed_over = chosen == HANDED_OVER
+        self.model.set_filter(
+            phase=None if handed_over else chosen, level=self.level.value(), ids=ids, handed_over=handed_over
+        )
         self.count.setText(ngettext("{n} client", "{n} clients", self.model.total).format(n=self.model.total))
+
+    def to_results(self) -> bool:
+        """From the search field to the list (Down or Enter): the first result chosen, ready for Enter."""
+        if self._debounce.isActive():
+            self.apply_filter()
+        if self.model.rowCount() == 0:
+            return False
+        self.view.setFocus()
+        self.view.selectRow(0)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self.to_results()
+        return super().eventFilter(watched, event)
 
     def _open(self, index: QModelIndex) -> None:
         self.open_client.emit(self.model.client_id(index.row()))

@@ -4,9 +4,8 @@ clients opened recently."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,16 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Client, MaintenanceLevel, NotFound, Phase
+from tyokykyapp.domain import MaintenanceLevel, Phase
+from tyokykyapp.domain.dates import today
 from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, due_list
+from tyokykyapp.services.recent import recent_clients
 from ui.models.due_model import DueModel
 from ui.operations import Operations
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
-
-RECENT_KEY = "recent_clients"
-RECENT_COUNT = 8
 
 
 class TodayScreen(LazyScreen):
@@ -49,6 +47,7 @@ class TodayScreen(LazyScreen):
         self.due_view.setModel(self.due_model)
         self.due_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.due_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.due_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Size columns from the first rows only: measuring thousands of due items would slow every refresh.
         self.due_view.horizontalHeader().setResizeContentsPrecision(40)
@@ -66,7 +65,7 @@ class TodayScreen(LazyScreen):
         right.addWidget(self.caseload_box)
         recent_box = QGroupBox(_("Recently opened"))
         self.recent = named(QListWidget(), "recentClients", _("Recently opened"))
-        self.recent.itemActivated.connect(lambda item: self.open_client.emit(item.data(256)))
+        self.recent.itemActivated.connect(lambda item: self.open_client.emit(item.data(Qt.ItemDataRole.UserRole)))
         QVBoxLayout(recent_box).addWidget(self.recent)
         right.addWidget(recent_box)
         right.addStretch()
@@ -79,27 +78,26 @@ class TodayScreen(LazyScreen):
             self.mark_stale()  # recomputed when on view, not after every save elsewhere
 
     def refresh(self) -> None:
-        vault = self.ops.require_vault()
-        self.due_model.set_items(due_list(vault, date.today()), self._names)
-        self._fill_caseload(vault.repo.caseload_counts())
+        self.due_model.set_items(self.ops.query(due_list, today()) or [], self._names)
+        self._fill_caseload(self.ops.query(lambda vault: vault.repo.caseload_counts()) or {})
         self.refresh_recent()
 
     def refresh_recent(self) -> None:
         """Only the recently opened list (opening a client need not recompute the due list)."""
-        recent_ids = self.ops.require_vault().repo.setting(RECENT_KEY, [])
+        recent_ids = self.ops.query(recent_clients) or []
         names = self._names(recent_ids)
         self.recent.clear()
         for client_id in recent_ids:
             if client_id in names:
                 item = QListWidgetItem(names[client_id])
-                item.setData(256, client_id)
+                item.setData(Qt.ItemDataRole.UserRole, client_id)
                 self.recent.addItem(item)
 
     def _names(self, client_ids: Collection[str]) -> dict[str, str]:
         """Names only for the clients shown, not the whole caseload. A view repainted while the app locks
         gets none: it is torn down with the rest, and Today refills after the next unlock."""
-        vault = self.ops.vault
-        return {} if vault is None else {s.id: s.name for s in vault.repo.clients(ids=client_ids)}
+        clients = self.ops.query(lambda vault: vault.repo.clients(ids=client_ids)) or []
+        return {s.id: s.name for s in clients}
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():
@@ -127,14 +125,3 @@ class TodayScreen(LazyScreen):
 
     def _open_due(self, index: QModelIndex) -> None:
         self.open_client.emit(self.due_model.data(index, DueModel.ID_ROLE))
-
-
-def remember_opened(ops: Operations, client_id: str) -> None:
-    """Keep the recently opened clients in the vault (they are client data, so never in QSettings)."""
-    vault = ops.require_vault()
-    try:
-        vault.repo.get(Client, client_id)
-    except NotFound:
-        return
-    recent = [client_id, *[c for c in vault.repo.setting(RECENT_KEY, []) if c != client_id]][:RECENT_COUNT]
-    vault.repo.set_setting(RECENT_KEY, recent)

@@ -10,10 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from tyokykyapp.i18n import _
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
 from ui.widgets.busy import busy_cursor
+from ui.widgets.coach_form import CoachForm
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
 from ui.widgets.texts import at_left, paragraph, titled_page
@@ -129,7 +128,10 @@ class WelcomeScreen(QWidget):
         from ui.print_ops import preview_recovery_sheet
 
         assert self.vault is not None
-        return preview_recovery_sheet(self, self.vault, self.recovery_label.text(), coach_details(self.vault))
+        vault = self.vault
+        return preview_recovery_sheet(
+            self, vault.id, vault.created_at, self.recovery_label.text(), coach_details(vault)
+        )
 
     def _after_recovery(self) -> None:
         self.recovery_label.clear()  # the key is not kept on screen
@@ -139,33 +141,20 @@ class WelcomeScreen(QWidget):
     def _details_page(self) -> QWidget:
         page, layout = titled_page(_("About you"))
         layout.addWidget(paragraph(_("These are printed on the forms you give to clients. You can change them later.")))
-        form = QFormLayout()
-        self.details = {
-            key: named(QLineEdit(), f"coach_{key}") for key in ("name", "organisation", "phone", "email", "address")
-        }
-        labels = {
-            "name": _("Your name"),
-            "organisation": _("Organisation"),
-            "phone": _("Phone"),
-            "email": _("E-mail"),
-            "address": _("Address"),
-        }
-        for key, edit in self.details.items():
-            edit.setAccessibleName(labels[key])
-            form.addRow(labels[key], edit)
-        layout.addLayout(form)
+        self.coach_form = CoachForm()
+        self.details = self.coach_form.edits
+        layout.addWidget(self.coach_form)
         done = named(QPushButton(_("Start using Työkyky")), "detailsDoneButton")
         done.clicked.connect(self._finish)
         layout.addWidget(at_left(done))
         return page
 
     def _finish(self) -> None:
-        from tyokykyapp.services import CoachDetails, set_coach_details
+        from tyokykyapp.services import set_coach_details
 
         assert self.vault is not None
-        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.details.items()})
         try:
-            set_coach_details(self.vault, details)
+            set_coach_details(self.vault, self.coach_form.value())
         except UserError as error:
             self.create_error.setText(str(error))
             return

@@ -15,7 +15,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import UserError
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import LANGUAGE_NAMES, _
 from tyokykyapp.vault.files import write_atomically
-from ui.screens.settings_dialog import LANGUAGE_NAMES
+from ui.dialogs import open_dialog
+from ui.dialogs.ask import Cancel, Save, ask
+from ui.dialogs.files import choose_save_path
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import named
 
@@ -113,26 +114,29 @@ class PdfPreviewDialog(QDialog):
         finally:
             painter.end()
 
-    def print_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+    def print_dialog(self) -> QPrintDialog:
+        """The system print dialog, opened without blocking (see ui/dialogs)."""
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self._printer, self)
+        dialog.accepted.connect(lambda: self.print_to(self._printer))
+        return open_dialog(dialog)
 
     def save_as(self) -> None:
         if self.personal:
-            answer = QMessageBox.warning(
+            ask(
                 self,
                 _("Not encrypted"),
                 _("This document names the client. A saved PDF is an ordinary, unencrypted file. Save it anyway?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                lambda answer: self._choose_path() if answer == Save else None,
+                (Save, Cancel),
+                default=Cancel,
+                icon=QMessageBox.Icon.Warning,
             )
-            if answer != QMessageBox.StandardButton.Save:
-                return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), self.file_name, "PDF (*.pdf)")
-        if path:
-            self.save_to(Path(path))
+        else:
+            self._choose_path()
+
+    def _choose_path(self) -> None:
+        choose_save_path(self, _("Save as PDF"), self.file_name, "PDF (*.pdf)", self.save_to)
 
     def save_to(self, path: Path) -> bool:
         try:

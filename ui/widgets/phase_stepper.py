@@ -4,7 +4,7 @@ phase shows its page. A seventh button shows the timeline."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from tyokykyapp.domain import Phase
 from tyokykyapp.i18n import _
@@ -21,14 +21,14 @@ class PhaseStepper(QWidget):
         self.setAccessibleName(_("Phases of the client process"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.group = QButtonGroup(self)
+        # Not an exclusive QButtonGroup: Qt lets Tab reach only the checked button of one, and every phase
+        # must be reachable by keyboard. Which page is shown is kept checked by hand instead.
         self.buttons: dict[str, QPushButton] = {}
         for key in [*(p.value for p in Phase), TIMELINE]:
             button = QPushButton()
             button.setObjectName(f"step_{key}")
             button.setCheckable(True)
-            button.clicked.connect(lambda _checked=False, k=key: self.selected.emit(k))
-            self.group.addButton(button)
+            button.clicked.connect(lambda _checked=False, k=key: self.show(k))
             layout.addWidget(button)
             self.buttons[key] = button
         self.current: Phase | None = None
@@ -47,5 +47,6 @@ class PhaseStepper(QWidget):
         self.buttons[TIMELINE].setText("☰ " + _("Timeline"))
 
     def show(self, key: str) -> None:  # type: ignore[override]
-        self.buttons[key].setChecked(True)
+        for other, button in self.buttons.items():
+            button.setChecked(other == key)
         self.selected.emit(key)

@@ -13,11 +13,9 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -33,11 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Record, UserError
 from tyokykyapp.domain.dates import today
 from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.domain.fields import Declared, declared_fields
-from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.date_fields import (
@@ -269,10 +264,11 @@ class RecordForm(QWidget):
     def initial(self) -> Any:
         return self._initial
 
-    def set_value(self, value: Any) -> None:
+    def set_value(self, value: Any, shown: Any = None) -> None:
+        """Edit `value`; the editors show `shown` instead when given (a draft typed before a lock)."""
         self._initial = value
         for name, editor in self.editors.items():
-            editor.put(getattr(value, name))
+            editor.put(getattr(value if shown is None else shown, name))
 
     def value(self) -> Any:
         """The edited value."""
@@ -280,53 +276,3 @@ class RecordForm(QWidget):
         if self._initial is None:
             return self.cls(**changes)
         return dataclasses.replace(self._initial, **changes)
-
-
-class RecordDialog(QDialog):
-    """Add or edit one record. `save` returns True when the record was saved (the dialog then closes);
-    on a validation error the dialog stays open with the coach's text in it."""
-
-    saved = Signal(object)
-
-    def __init__(
-        self,
-        record: Record,
-        save: Callable[[Record], bool],
-        report: Callable[[str], None],
-        choices: Choices | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._report = report
-        self.setWindowTitle(record_title(record.KIND))
-        self.setObjectName(f"recordDialog_{record.KIND}")
-        self._save = save
-        self.form = RecordForm(type(record), choices)
-        self.form.set_value(record)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveRecordButton")
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        self.resize(640, 640)
-
-    def draft(self) -> Record:
-        """What the coach has typed so far, as a record (for keeping unsaved work through a lock)."""
-        value: Record = self.form.value()
-        return value
-
-    def _on_save(self) -> None:
-        try:
-            record = self.form.value()
-        except UserError as error:
-            self._report(str(error))
-            return
-        if self._save(record):
-            self.saved.emit(record)
-            self.accept()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain import Record
 from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
+from tyokykyapp.readable import NO_NAMES
 from ui.record_summary import day, summary
 
 
@@ -25,15 +26,18 @@ class RecordSection(QGroupBox):
     def __init__(
         self,
         kind: str,
-        add: Callable[[], None],
-        edit: Callable[[Record], None],
-        delete: Callable[[Record], None],
-        history: Callable[[Record], None],
+        add: Callable[[], object],
+        edit: Callable[[Record], object],
+        delete: Callable[[Record], object],
+        history: Callable[[Record], object],
+        *,
+        addable: bool = True,
     ) -> None:
         super().__init__(record_title(kind))
         self.setObjectName(f"section_{kind}")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.kind = kind
+        self.addable = addable
         self.records: list[Record] = []
         layout = QVBoxLayout(self)
         self.list = QListWidget()
@@ -42,6 +46,7 @@ class RecordSection(QGroupBox):
         self.list.itemActivated.connect(lambda _item: self._with_selected(edit))
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
         for text, name, action in (
             (_("Add…"), "add", add),
             (_("Edit…"), "edit", lambda: self._with_selected(edit)),
@@ -53,19 +58,28 @@ class RecordSection(QGroupBox):
             button.setAccessibleName(f"{text.rstrip('…')} {record_title(kind)}")
             button.clicked.connect(action)
             buttons.addWidget(button)
-            if name == "add":
-                self.add_button = button
+            self.buttons[name] = button
+        self.add_button = self.buttons["add"]
+        self.add_button.setEnabled(addable)
         buttons.addStretch()
         layout.addLayout(buttons)
 
-    def set_records(self, records: list[Record]) -> None:
+    def set_records(self, records: list[Record], names: Mapping[str, str] = NO_NAMES) -> None:
         self.records = list(records)
         self.list.clear()
         for record in reversed(self.records):  # newest first
-            item = QListWidgetItem(f"{day(record.main_date())}  {summary(record)}")
+            item = QListWidgetItem(f"{day(record.main_date())}  {summary(record, names)}")
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             self.list.addItem(item)
         self.list.setMaximumHeight(max(60, min(8, len(records) + 1) * 24))
+
+    def set_read_only(self, reason: str) -> None:
+        """For a client handed over to another coach: the records can be opened and read, not changed."""
+        self.buttons["edit"].setText(_("Open…") if reason else _("Edit…"))
+        for name in ("add", "delete"):
+            button = self.buttons[name]
+            button.setEnabled(not reason and (name != "add" or self.addable))
+            button.setToolTip(reason)
 
     def selected(self) -> Record | None:
         item = self.list.currentItem()
@@ -74,7 +88,7 @@ class RecordSection(QGroupBox):
         record_id = item.data(Qt.ItemDataRole.UserRole)
         return next((r for r in self.records if r.id == record_id), None)
 
-    def _with_selected(self, action: Callable[[Record], None]) -> None:
+    def _with_selected(self, action: Callable[[Record], object]) -> None:
         record = self.selected()
         if record is None and self.records:
             self.list.setCurrentRow(0)

@@ -18,7 +18,10 @@ from tyokykyapp.domain import (
     Consent,
     ConsentParty,
     DisclosureChoice,
+    Employer,
+    Employment,
     Meeting,
+    SupportPlan,
     VocationalProfile,
     WorkHistoryEntry,
 )
@@ -192,3 +195,15 @@ def test_access_report_reads_like_a_letter_not_a_database() -> None:
     assert "Tapaaminen (1)" in text and "Tietosuojaseloste annettu asiakkaalle" in text
     assert "family_name" not in text and "place_type" not in text and "privacy_notice_given" not in text
     assert "Paikan tyyppi: Toimisto" in text
+
+
+def test_an_employer_chosen_from_the_register_is_named_on_the_support_plan_and_the_access_report() -> None:
+    file = a_file()
+    employer = Employer(name="Kiinteistöhuolto Satama Oy")
+    job = Employment(client_id=file.client.id, start_on=date(2026, 3, 1), employer_id=employer.id, title="huoltomies")
+    file.employments.append(job)
+    file.support_plans.append(SupportPlan(client_id=file.client.id, made_on=date(2026, 3, 2), employment_id=job.id))
+    names = {employer.id: employer.name}
+    for kind in (FormKind.SUPPORT_PLAN, FormKind.ACCESS_REPORT):
+        text = " ".join(pages(render_form(kind, coach=COACH, file=file, names=names))).replace("\n", " ")
+        assert "Kiinteistöhuolto Satama Oy" in text, kind

@@ -28,6 +28,7 @@ from tyokykyapp.handover import (
     WrongHandoverPassphrase,
     export_clients,
     generate_handover_passphrase,
+    handover_size,
     merge,
     read_handover,
     select_clients,
@@ -36,7 +37,7 @@ from tyokykyapp.handover import (
 from tyokykyapp.handover.envelope import MAGIC, read_header, seal
 from tyokykyapp.handover.export import build_handover
 from tyokykyapp.handover.payload import encode
-from tyokykyapp.services import CoachDetails, save_record, set_coach_details, update_client
+from tyokykyapp.services import CoachDetails, save_record, set_coach_details, undo_handover, update_client
 from tyokykyapp.services.guard import HandedOver
 from tyokykyapp.vault import StorageFailed, Vault, WeakPassphrase
 
@@ -302,3 +303,22 @@ def test_an_older_copy_that_would_replace_newer_records_is_flagged(
     assert "newer records with older ones" in summary.warnings()[0]
     newer_file, _id = conflicted(sender, receiver, tmp_path)  # the file's copy is the newer one: no warning
     assert not summarize(receiver, read_handover(newer_file, HANDOVER)).replaces_newer
+
+
+def test_an_empty_choice_names_no_one_and_the_size_counts_what_goes(sender: Vault) -> None:
+    everyone = select_clients(sender)
+    assert select_clients(sender, []) == []  # never "everyone"
+    two = everyone[:2]
+    assert handover_size(sender, two) == (2, sum(len(sender.transfer.record_rows(c)) for c in two))
+
+
+def test_the_handed_over_mark_is_undone_and_the_history_keeps_it(sender: Vault, tmp_path: Path) -> None:
+    client_id = select_clients(sender)[0]
+    export(sender, tmp_path / "h.tyokyky", [client_id], mark_handed_over_to="Maija Meikäläinen")
+    with pytest.raises(HandedOver):
+        update_client(sender, sender.repo.get(Client, client_id))
+    changes = undo_handover(sender, client_id)
+    assert changes.caseload and client_id in changes.client_ids
+    update_client(sender, sender.repo.get(Client, client_id))  # editable again
+    marks = [v.record.handed_over_to for v in sender.repo.history(client_id) if isinstance(v.record, Client)]
+    assert "Maija Meikäläinen" in marks and marks[-1] == ""

@@ -171,6 +171,13 @@ def test_fts_query_quotes_every_word() -> None:
     assert fts_query("- * ") is None
 
 
+def test_search_text_with_a_nul_or_other_control_characters_is_searched_not_failed(vault: Vault) -> None:
+    a = vault.repo.save(client(family_name="Hämäläinen", given_names="Väinö"))
+    assert vault.repo.search_clients("häm\x00") == {a.id}
+    assert vault.repo.search_clients("\x00häm\x1b") == {a.id}
+    assert vault.repo.search_clients("\x00") == set()
+
+
 def test_settings_round_trip(vault: Vault) -> None:
     assert vault.repo.setting("missing", "oletus") == "oletus"
     vault.repo.set_setting("coach", {"name": "Riikka Räsänen"})

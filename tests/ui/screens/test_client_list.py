@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,9 +14,10 @@ from tests.helpers.gui import unlocked_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting, Phase
-from tyokykyapp.services import Changes, add_client, save_record
+from tyokykyapp.services import Changes, add_client, mark_handed_over, save_record
 from tyokykyapp.vault import Vault
 from ui.models.client_list_model import PAGE
+from ui.screens.client_list import HANDED_OVER
 
 
 def test_search_finds_a_word_from_a_meeting_note(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
@@ -98,3 +100,57 @@ def test_today_catches_up_with_changes_when_shown_again(qtbot: QtBot, vault_fold
     window.ops.changed.emit(Changes.of(c.id, "meeting"))
     window.work.show_section(today)
     assert today.due_model.rowCount() == 0
+
+
+def test_keyboard_tab_leaves_the_tables_and_down_or_enter_in_search_reaches_the_results(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    generate_caseload(vault, 12, seed=6)
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    screen = window.work.clients
+    window.work.show_section(screen)
+    screen.search.setFocus()
+    qtbot.keyClick(screen.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is screen.view and screen.view.currentIndex().row() == 0
+    qtbot.keyClick(screen.view, Qt.Key.Key_Tab)  # one Tab leaves the table, not the next cell
+    assert QApplication.focusWidget() is not screen.view
+    screen.search.setFocus()
+    qtbot.keyClicks(screen.search, screen.model.data(screen.model.index(3, 0)).split(",")[0])
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.view and screen.view.selectionModel().selectedRows()
+    due = window.work.today.due_view
+    assert not due.tabKeyNavigation() and not screen.view.tabKeyNavigation()
+
+
+def test_clients_handed_over_are_found_by_their_own_filter(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    generate_caseload(vault, 10, seed=6)
+    gone = vault.repo.clients()[0]
+    mark_handed_over(vault, [gone.id], "Maija")
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    screen = window.work.clients
+    assert screen.model.total == 9
+    screen.phase.select(HANDED_OVER)
+    assert screen.model.total == 1 and screen.model.client_id(0) == gone.id
+    grid = window.work.today.caseload_grid
+    phases = [r for r in range(grid.rowCount()) if grid.itemAtPosition(r, 0).widget().objectName().endswith("_all")]
+    assert sum(int(grid.itemAtPosition(r, 1).widget().text()) for r in phases) == 9  # Today counts the other 9
+
+
+def test_search_text_with_a_nul_character_is_handled(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    add_client(vault, client(family_name="Lindqvist", given_names="Ebba"))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    screen = window.work.clients
+    screen.search.setText("Lindq\x00")
+    screen.apply_filter()
+    assert screen.model.total == 1

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import client
-from tests.helpers.gui import unlocked_window
+from tests.helpers.gui import answer, choose_file, unlocked_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.domain import Consent, ConsentParty
 from tyokykyapp.forms.render import FormKind
 from tyokykyapp.services import add_client, save_record
 from tyokykyapp.vault import Vault
 from ui.app import MainWindow
+from ui.widgets.pdf_preview import PdfPreviewDialog
 
 
 def text_of(pdf: bytes) -> str:
@@ -60,45 +61,38 @@ def test_client_form_preview_languages_print_and_save(
     assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == dialog.document.pageCount()
     # Save as PDF warns first: cancelling writes nothing.
     target = tmp_path / "saved.pdf"
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.save_as()
-    assert not target.exists()
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert "unencrypted" in answer(QMessageBox.StandardButton.Cancel)
+    assert not any(w.isVisible() for w in window.findChildren(QFileDialog))
     dialog.save_as()
+    answer(QMessageBox.StandardButton.Save)
+    choose_file(target)
     assert target.read_bytes() == dialog.pdf
     # Printing a consent recorded nothing.
     assert window.ops.require_vault().transfer.content_digest() == before
     dialog.accept()
 
 
-def test_blank_form_needs_no_warning(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blank_form_needs_no_warning(window: MainWindow, tmp_path: Path) -> None:
     assert window.work is not None
     dialog = window.work.print_blank(FormKind.AGREEMENT)
     assert "Björklund" not in text_of(dialog.pdf)
-
-    def no_warning(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("a blank form holds no personal data: no warning")
-
-    monkeypatch.setattr(QMessageBox, "warning", no_warning)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "blank.pdf"), ""))
-    dialog.save_as()
+    dialog.save_as()  # a blank form holds no personal data: no warning, straight to the file
+    choose_file(tmp_path / "blank.pdf")
     assert (tmp_path / "blank.pdf").exists()
     dialog.accept()
 
 
-def test_new_recovery_key_shows_its_sheet(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, vault_folder: Path
-) -> None:
-    from ui.screens.settings_dialog import SettingsDialog
+def test_new_recovery_key_shows_its_sheet(window: MainWindow, vault_folder: Path) -> None:
+    from ui.dialogs.settings import SettingsDialog
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     settings = SettingsDialog(window.prefs, window.ops, window)
-    sheet = settings.new_recovery_key()
-    assert sheet is not None
-    text = text_of(sheet.pdf)  # type: ignore[attr-defined]
+    settings.new_recovery_key()
+    answer(QMessageBox.StandardButton.Yes)
+    sheet = settings.findChildren(PdfPreviewDialog)[-1]
+    text = text_of(sheet.pdf)
     key = next(line for line in text.splitlines() if line.count("-") == 6)
-    sheet.accept()  # type: ignore[attr-defined]
-    settings.reject()
+    sheet.accept()
+    settings.discard()
     window.lock()
     Vault.unlock(vault_folder, recovery_key=key).close()

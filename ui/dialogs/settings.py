@@ -7,26 +7,23 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tyokykyapp.i18n import _
-from tyokykyapp.services import CoachDetails, coach_details, set_coach_details
-from tyokykyapp.vault import Vault
+from tyokykyapp.i18n import LANGUAGE_NAMES, _
+from tyokykyapp.services import coach_details, set_coach_details
+from ui.dialogs.ask import confirm
+from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
+from ui.widgets.coach_form import CoachForm
 from ui.widgets.named import named
-
-LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
 
 def _editor(setting: Setting, value: Any) -> QWidget:
@@ -55,7 +52,16 @@ def _value(widget: QWidget) -> Any:
     return widget.value()
 
 
-class SettingsDialog(QDialog):
+def _put(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+
+
+class SettingsDialog(FormDialog):
     def __init__(self, prefs: Preferences, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -69,51 +75,50 @@ class SettingsDialog(QDialog):
             form.addRow(_(setting.label), editor)
             self.editors[setting.key] = editor
         layout.addLayout(form)
-        vault: Vault = ops.require_vault()
-        details = coach_details(vault)
         box = QGroupBox(_("You and your organisation (printed on forms)"))
-        coach_form = QFormLayout(box)
-        self.coach = {}
-        for key, label in (
-            ("name", _("Your name")),
-            ("organisation", _("Organisation")),
-            ("phone", _("Phone")),
-            ("email", _("E-mail")),
-            ("address", _("Address")),
-        ):
-            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", label)
-            coach_form.addRow(label, edit)
-            self.coach[key] = edit
+        self.coach_form = CoachForm(ops.query(coach_details))
+        self.coach = self.coach_form.edits
+        QVBoxLayout(box).addWidget(self.coach_form)
         layout.addWidget(box)
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
         layout.addWidget(new_key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
+        buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.mark_unchanged()
 
-    def new_recovery_key(self) -> QWidget | None:
+    def state(self) -> dict[str, Any]:
+        values = {f"pref:{key}": _value(editor) for key, editor in self.editors.items()}
+        return values | {f"coach:{key}": edit.text() for key, edit in self.coach.items()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for key, editor in self.editors.items():
+            _put(editor, state[f"pref:{key}"])
+        for key, edit in self.coach.items():
+            edit.setText(state[f"coach:{key}"])
+
+    def new_recovery_key(self) -> None:
         """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
-        from ui.print_ops import preview_recovery_sheet
-
-        answer = QMessageBox.question(
+        confirm(
             self,
             _("New recovery key"),
             _("Make a new recovery key? The old recovery sheet stops working. Print the new one for the safe."),
+            self._make_recovery_key,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        vault = self.ops.require_vault()
-        key = self.ops.call(lambda v: v.new_recovery_key())
-        if key is None:
-            return None
-        return preview_recovery_sheet(self, vault, key, coach_details(vault), self.ops)
 
-    def _accept(self) -> None:
-        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
-        if self.ops.call(set_coach_details, details) is None:
-            return
+    def _make_recovery_key(self) -> None:
+        from ui.print_ops import preview_recovery_sheet
+
+        made = self.ops.call(lambda vault: (vault.new_recovery_key(), vault.id, vault.created_at, coach_details(vault)))
+        if made is not None:
+            key, vault_id, created_at, coach = made
+            preview_recovery_sheet(self, vault_id, created_at, key, coach, self.ops)
+
+    def save(self) -> bool:
+        if self.ops.call(set_coach_details, self.coach_form.value()) is None:
+            return False
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))
-        self.accept()
+        return self.close_if(True)

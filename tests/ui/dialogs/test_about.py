@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 import tyokykyapp
 from tests.helpers.gui import unlocked_new_vault
 from ui.components import COMPONENTS
-from ui.screens.about_dialog import AboutDialog
+from ui.dialogs.about import AboutDialog
 
 
 def open_about(qtbot: QtBot, tmp_path: Path, language: str) -> AboutDialog:
