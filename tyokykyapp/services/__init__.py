@@ -6,10 +6,15 @@ from typing import TYPE_CHECKING
 from tyokykyapp.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from tyokykyapp.domain.coach import CoachDetails
+    from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
     from tyokykyapp.services.changes import Changes
     from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
-    from tyokykyapp.services.coach import coach_details, set_coach_details
+    from tyokykyapp.services.coach import (
+        coach_details,
+        organisation_details,
+        set_coach_details,
+        set_organisation_details,
+    )
     from tyokykyapp.services.due import due_list
     from tyokykyapp.services.phases import advance_phase, change_level
     from tyokykyapp.services.records import (
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
     "CoachDetails": "tyokykyapp.domain.coach",
+    "OrganisationDetails": "tyokykyapp.domain.coach",
     "add_client": "tyokykyapp.services.clients",
     "advance_phase": "tyokykyapp.services.phases",
     "change_level": "tyokykyapp.services.phases",
@@ -30,11 +36,13 @@ _EXPORTS = {
     "delete_client": "tyokykyapp.services.clients",
     "delete_record": "tyokykyapp.services.records",
     "due_list": "tyokykyapp.services.due",
+    "organisation_details": "tyokykyapp.services.coach",
     "purge_client": "tyokykyapp.services.clients",
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
     "set_coach_details": "tyokykyapp.services.coach",
+    "set_organisation_details": "tyokykyapp.services.coach",
     "tick_checklist_item": "tyokykyapp.services.records",
     "untick_checklist_item": "tyokykyapp.services.records",
     "update_client": "tyokykyapp.services.clients",
@@ -43,6 +51,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "Changes",
     "CoachDetails",
+    "OrganisationDetails",
     "add_client",
     "advance_phase",
     "change_level",
@@ -50,11 +59,13 @@ __all__ = [
     "delete_client",
     "delete_record",
     "due_list",
+    "organisation_details",
     "purge_client",
     "restore_client",
     "restore_record",
     "save_record",
     "set_coach_details",
+    "set_organisation_details",
     "tick_checklist_item",
     "untick_checklist_item",
     "update_client",
