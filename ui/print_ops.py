@@ -1,4 +1,7 @@
-"""Opening the preview of a printed document: filled for a client, blank, or the recovery sheet."""
+"""Opening the preview of a printed document: filled for a client, blank, or the recovery sheet.
+
+Everything a document is made of is read from the vault here, on the GUI thread; the preview builds the
+PDF from those values on a worker thread, and drops it if the vault was locked meanwhile."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from tyokykyapp.domain import Language, Meeting
 from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
 from tyokykyapp.forms.render import FormKind, form_title, render_form
 from tyokykyapp.i18n import current_language
-from tyokykyapp.services import CoachDetails, coach_details
+from tyokykyapp.services import CoachDetails, coach_details, organisation_details
 from tyokykyapp.vault import Vault
 from ui.operations import Operations
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -46,7 +49,7 @@ def preview_client_form(
     """A form filled from the client's record, in the client's language when it is Finnish or Swedish."""
     vault = ops.require_vault()
     file = vault.repo.client_file(client_id)
-    coach = coach_details(vault)
+    coach, organisation = coach_details(vault), organisation_details(vault)
     preferred = file.client.preferred_language
     language = preferred.value if preferred is not Language.OTHER else current_language()
     name = f"{kind.value}-{file.client.family_name}.pdf"
@@ -54,29 +57,32 @@ def preview_client_form(
         PdfPreviewDialog(
             form_title(kind, current_language()),
             lambda lang, large: render_form(
-                kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large
+                kind, coach=coach, organisation=organisation, file=file, meeting=meeting, lang=lang, large_print=large
             ),
             language=language,
             large_print=large_print,
             personal=True,
             file_name=name,
             report=ops.show_error,
+            still_open=lambda: ops.vault is vault,
             parent=parent,
         )
     )
 
 
 def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
-    coach = coach_details(ops.require_vault())
+    vault = ops.require_vault()
+    coach, organisation = coach_details(vault), organisation_details(vault)
     return _open(
         PdfPreviewDialog(
             form_title(kind, current_language()),
-            lambda lang, large: render_form(kind, coach=coach, lang=lang, large_print=large),
+            lambda lang, large: render_form(kind, coach=coach, organisation=organisation, lang=lang, large_print=large),
             language=current_language(),
             large_print=large_print,
             personal=False,
             file_name=f"{kind.value}.pdf",
             report=ops.show_error,
+            still_open=lambda: ops.vault is vault,
             parent=parent,
         )
     )
@@ -86,15 +92,17 @@ def preview_recovery_sheet(
     parent: QWidget, vault: Vault, recovery_key: str, coach: CoachDetails, report: Operations | None = None
 ) -> PdfPreviewDialog:
     """The recovery sheet, from memory; saving it warns like any document with a secret."""
+    vault_id, created_at = vault.id, vault.created_at
     return _open(
         PdfPreviewDialog(
             form_title(FormKind.RECOVERY_SHEET, current_language()),
-            lambda lang, _large: recovery_sheet_pdf(vault.id, vault.created_at, recovery_key, coach, lang),
+            lambda lang, _large: recovery_sheet_pdf(vault_id, created_at, recovery_key, coach, lang),
             language=current_language(),
             large_print=False,
             personal=True,
             file_name="recovery-sheet.pdf",
             report=report.show_error if report else (lambda _message: None),
+            still_open=(lambda: report.vault is vault) if report else (lambda: True),
             parent=parent,
         )
     )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tyokykyapp.domain import Phase, UserError
-from tyokykyapp.forms.blocks import language
+from tyokykyapp.forms.render import PrintedForm
 from tyokykyapp.handover import (
     ConflictPolicy,
     ExportResult,
@@ -43,7 +43,7 @@ from tyokykyapp.handover import (
 )
 from tyokykyapp.handover.payload import Handover
 from tyokykyapp.handover.receipt import handover_receipt
-from tyokykyapp.i18n import N_, _, current_language
+from tyokykyapp.i18n import N_, _, current_language, using_language
 from ui.operations import Operations
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
@@ -86,6 +86,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(_("Hand clients over"))
         self.ops, self.selected = ops, selected
         self.result_: ExportResult | None = None
+        self.receiver_name = ""
         self.path: Path | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choices_page())
@@ -198,7 +199,8 @@ class ExportDialog(QDialog):
             return False
         if result.changes.client_ids:
             self.ops.changed.emit(result.changes)
-        self.result_, self.path = result, path
+        # What the receipt prints, kept as it was at the export (the receipt is built in the background).
+        self.result_, self.path, self.receiver_name = result, path, self.receiver.text().strip()
         self.chosen.clear()
         self.done_text.setText(
             _("{clients} clients ({records} records) are in {path}.").format(
@@ -213,19 +215,16 @@ class ExportDialog(QDialog):
 
     def receipt_pdf(self, lang: str | None = None, large_print: bool = False) -> bytes:
         assert self.result_ is not None and self.path is not None
-        with language(lang or current_language()):
+        with using_language(lang or current_language()):
             return handover_receipt(
-                self.result_.handover,
-                receiver=self.receiver.text().strip(),
-                file_name=self.path.name,
-                large_print=large_print,
+                self.result_.handover, receiver=self.receiver_name, file_name=self.path.name, large_print=large_print
             )
 
     def print_receipt(self) -> PdfPreviewDialog:
         """The receipt previewed from memory, to print; saving it warns that it names the clients."""
         dialog = PdfPreviewDialog(
             _("Handover receipt"),
-            self.receipt_pdf,
+            lambda lang, large: PrintedForm(self.receipt_pdf(lang, large)),
             language=current_language(),
             large_print=False,
             personal=True,

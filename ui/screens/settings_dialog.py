@@ -19,8 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tyokykyapp.domain.coach import COACH_LABELS, MAX_RETENTION_YEARS, ORGANISATION_LABELS
 from tyokykyapp.i18n import _
-from tyokykyapp.services import CoachDetails, coach_details, set_coach_details
+from tyokykyapp.services import (
+    CoachDetails,
+    OrganisationDetails,
+    coach_details,
+    organisation_details,
+    set_coach_details,
+    set_organisation_details,
+)
 from tyokykyapp.vault import Vault
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
@@ -74,17 +82,12 @@ class SettingsDialog(QDialog):
         box = QGroupBox(_("You and your organisation (printed on forms)"))
         coach_form = QFormLayout(box)
         self.coach = {}
-        for key, label in (
-            ("name", _("Your name")),
-            ("organisation", _("Organisation")),
-            ("phone", _("Phone")),
-            ("email", _("E-mail")),
-            ("address", _("Address")),
-        ):
-            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", label)
-            coach_form.addRow(label, edit)
+        for key, label in COACH_LABELS.items():
+            edit = named(QLineEdit(getattr(details, key)), f"coach_{key}", _(label))
+            coach_form.addRow(_(label), edit)
             self.coach[key] = edit
         layout.addWidget(box)
+        layout.addWidget(self._organisation_box(organisation_details(vault)))
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
         layout.addWidget(new_key)
@@ -92,6 +95,24 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _organisation_box(self, details: OrganisationDetails) -> QGroupBox:
+        """The organisation as the controller of the client records: set once, printed on the privacy
+        notice and the access report."""
+        box = QGroupBox(_("Your organisation as the controller of the client records (printed on the privacy notice)"))
+        form = QFormLayout(box)
+        self.organisation: dict[str, QLineEdit] = {}
+        for key, label in ORGANISATION_LABELS.items():
+            if key == "retention_years":
+                continue
+            edit = named(QLineEdit(getattr(details, key)), f"organisation_{key}", _(label))
+            form.addRow(_(label), edit)
+            self.organisation[key] = edit
+        self.retention = named(QSpinBox(), "organisation_retention_years", _(ORGANISATION_LABELS["retention_years"]))
+        self.retention.setRange(1, MAX_RETENTION_YEARS)
+        self.retention.setValue(details.retention_years)
+        form.addRow(_(ORGANISATION_LABELS["retention_years"]), self.retention)
+        return box
 
     def new_recovery_key(self) -> QWidget | None:
         """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
@@ -112,7 +133,13 @@ class SettingsDialog(QDialog):
 
     def _accept(self) -> None:
         details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
+        organisation = OrganisationDetails(
+            **{key: edit.text().strip() for key, edit in self.organisation.items()},
+            retention_years=self.retention.value(),
+        )
         if self.ops.call(set_coach_details, details) is None:
+            return
+        if self.ops.call(set_organisation_details, organisation) is None:
             return
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))
