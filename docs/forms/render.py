@@ -250,7 +250,7 @@ def documents(everything: bool) -> dict[str, bytes]:
         created = __import__("datetime").datetime(2026, 11, 23, 10, 0)
         found[f"recovery_sheet-{lang}"] = recovery_sheet_pdf(
             "3f2a9c1e-5b7d-4e21-9a0c-7d1e2f3a4b5c", created, "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456", COACH, lang
-        )
+        ).pdf
     return found
 
 

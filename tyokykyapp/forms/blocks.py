@@ -276,6 +276,8 @@ class Blocks:
             style += [
                 ("LINEBELOW", (0, line), (0, line), 0.8, "black"),
                 ("LINEBELOW", (2, line), (2, line), 0.8, "black"),
+                ("TOPPADDING", (0, line + 1), (-1, line + 1), 1),
+                ("BOTTOMPADDING", (0, line + 1), (-1, line + 1), 1),
             ]
         signatures = Table(rows, colWidths=[WIDTH * 0.38, WIDTH * 0.04, WIDTH * 0.58], rowHeights=heights)
         signatures.setStyle(TableStyle(style))

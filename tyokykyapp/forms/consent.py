@@ -85,11 +85,11 @@ def build(ctx: FormContext) -> list[Flowable]:
         consent.health_information if consent else None,
     )
     unticked = b.text(_("If you do not tick this, health information is not shared."))
-    story.append(b.together([b.heading(_("Health information")), health, *unticked]))
+    story.append(b.together([health, *unticked]))
     choice = consent.employer_disclosure if consent else None
     employer = [b.tick(option.label, choice is option if choice else None) for option in DisclosureChoice]
     story.append(b.together([b.heading(_("May the coach tell an employer about you?")), *employer]))
-    how_long = [b.heading(_("How long"))]
+    how_long = [b.heading(_("How long it is in force, and withdrawing it"))]
     if consent and not b.blank:
         until = format_date(consent.valid_until) if consent.valid_until else _("until the service ends")
         how_long += b.field(_("In force"), f"{format_date(consent.given_on)} – {until}")
@@ -100,19 +100,16 @@ def build(ctx: FormContext) -> list[Flowable]:
         how_long += b.field(_("In force from"), None)
         how_long.append(b.tick(_("until the service ends"), None))
         how_long.append(b.tick(_("or until {date}").format(date=DATE_TO_WRITE), None))
-    how_long += b.text(
-        _("This consent is in force for as long as we work together, or until the date above, unless you withdraw it.")
-    )
     story.append(b.together(how_long))
     if consent and withdrawn:
         story.append(b.notice(withdrawn_notice(consent)))
         return story
     closing = [
-        b.heading(_("You can change your mind")),
         *b.text(
             _(
-                "You can withdraw or limit this consent at any time: tell your coach by phone, by e-mail or face "
-                "to face. Withdrawing does not affect the service you get, nor information already exchanged."
+                "This consent is in force for as long as we work together, or until the date above. You can "
+                "withdraw or limit it at any time: tell your coach by phone, by e-mail or face to face. "
+                "Withdrawing does not affect the service you get, nor information already exchanged."
             )
         ),
         b.tick(_("I have received a copy of this consent."), None),

@@ -60,20 +60,23 @@ class Styles:
 def styles(large_print: bool = False) -> Styles:
     register_fonts()
     size = 14 if large_print else 11
-    body = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.4, spaceAfter=size * 0.4)
+    # No space shrinkage: ReportLab would otherwise let a left-aligned line run up to 5 % past the column.
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=size, leading=size * 1.4, spaceAfter=size * 0.4, spaceShrinkage=0
+    )
     small_size = max(9, size - 2)
     return Styles(
         title=ParagraphStyle(
-            "title", parent=body, fontName=BOLD, fontSize=size + 7, leading=(size + 7) * 1.3, spaceAfter=size
+            "title", parent=body, fontName=BOLD, fontSize=size + 7, leading=(size + 7) * 1.3, spaceAfter=size * 0.6
         ),
         heading=ParagraphStyle(
             "heading",
             parent=body,
             fontName=BOLD,
             fontSize=size + 2,
-            leading=(size + 2) * 1.4,
+            leading=(size + 2) * 1.25,
             # Clearly more room above a heading than below it: it belongs to what follows.
-            spaceBefore=size * 0.9,
+            spaceBefore=size * 0.8,
             spaceAfter=size * 0.3,
             keepWithNext=1,
         ),
@@ -111,6 +114,16 @@ def fitted(text: str, style: ParagraphStyle, width: float, lines: int = HEADER_L
     return paragraph(text[:low].rstrip() + "…")
 
 
+def _clipped(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width`, ending in "…" when it is longer."""
+    text = text[:300]
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class PageFrame:
     """What is printed on every page around the text."""
@@ -134,8 +147,9 @@ class _Top:
             fitted(line, first if index == 0 else head, WIDTH)
             for index, line in enumerate(line for line in frame.letterhead if line)
         ]
-        # The mark shares the name's line, at the right margin.
-        self.mark_width = pdfmetrics.stringWidth(frame.mark, BOLD, font_size - 1) + 4 * mm if frame.mark else 0
+        # The mark shares the name's line, at the right margin, in at most half of it.
+        self.mark = _clipped(frame.mark, BOLD, font_size - 1, WIDTH / 2)
+        self.mark_width = pdfmetrics.stringWidth(self.mark, BOLD, font_size - 1) + 4 * mm if self.mark else 0
         self.person = fitted(frame.person, name, WIDTH - self.mark_width) if frame.person else None
         self.label = _("Client") + ":"
         self.top = PAGE_HEIGHT - 10 * mm
@@ -149,16 +163,16 @@ class _Top:
             y -= name.leading
         self.rule = y - 1.5 * mm
         # Where the text of each page starts: a little below the rule.
-        self.height = PAGE_HEIGHT - self.rule + 5 * mm
+        self.height = PAGE_HEIGHT - self.rule + 3 * mm
 
     def draw(self, canvas: Canvas, page: int, total: int) -> None:
         y = self.top
         for paragraph in self.letterhead:
             y -= paragraph.wrap(WIDTH, PAGE_HEIGHT)[1]
             paragraph.drawOn(canvas, LEFT, y)
-        if self.frame.mark:
+        if self.mark:
             canvas.setFont(BOLD, self.font_size - 1)
-            canvas.drawRightString(LEFT + WIDTH, self.name_top - self.font_size, self.frame.mark)
+            canvas.drawRightString(LEFT + WIDTH, self.name_top - self.font_size, self.mark)
         if self.person is not None:
             height = self.person.wrap(WIDTH - self.mark_width, PAGE_HEIGHT)[1]
             self.person.drawOn(canvas, LEFT, self.name_top - height)
@@ -212,7 +226,7 @@ def build_pdf(story: list[Flowable], *, title: str, frame: PageFrame, large_prin
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=top.height,
-        bottomMargin=MARGIN,
+        bottomMargin=MARGIN - 4 * mm,  # the footer line sits 10 mm from the edge
         title=title,
         author=" · ".join(line for line in frame.letterhead if line),
         creator="Työkyky",
