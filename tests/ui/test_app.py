@@ -49,6 +49,7 @@ def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
     assert len(key.replace("-", "")) == 28
     assert welcome.passphrase.first.text() == ""  # the passphrase does not stay in the widget
     sheet = welcome.print_recovery_sheet()
+    qtbot.waitUntil(lambda: sheet.ready, timeout=30_000)  # type: ignore[attr-defined]  # built in the background
     assert key in "".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet.pdf)).pages)  # type: ignore[attr-defined]
     sheet.accept()  # type: ignore[attr-defined]
     cont = welcome.findChild(QPushButton, "recoveryContinueButton")
