@@ -29,7 +29,7 @@ TALL_ROW = 80 * mm
 CHUNK = 2000
 # A signature block is kept on one page with as much of the end of what is signed as fits in this share
 # of a page.
-KEPT_WITH_SIGNATURES = 0.4
+KEPT_WITH_SIGNATURES = 0.15
 CELL_PADDING = 6  # ReportLab's default left and right padding in a table cell
 
 
@@ -102,7 +102,9 @@ class Blocks:
         return groups
 
     def bullets(self, lines: Sequence[str]) -> list[Flowable]:
-        return [Paragraph("•&nbsp;" + self.markup(line), self.s.body) for line in lines]
+        indent = pdfmetrics.stringWidth("•\u00a0", FONT, self.s.body.fontSize)
+        style = ParagraphStyle("bullet", parent=self.s.body, leftIndent=indent, firstLineIndent=-indent)
+        return [Paragraph("•&nbsp;" + self.markup(line), style) for line in lines]
 
     @staticmethod
     def _colon(label: str) -> str:
@@ -198,16 +200,25 @@ class Blocks:
         width = pdfmetrics.stringWidth("30.12.2026", FONT, self.s.body.fontSize) + 2 * CELL_PADDING + 2
         return float(width / WIDTH)
 
-    def tick(self, text: str, ticked: bool | None) -> Flowable:
-        """A tick box; on blank forms always empty."""
+    def tick(self, text: str, ticked: bool | None, *, last: bool = True) -> Flowable:
+        """A tick box; on blank forms always empty. Choices of one question (`last` False but for the final
+        one) sit close together."""
         box = BOX_TICKED if ticked and not self.blank else BOX_EMPTY
         size = self.s.body.fontSize
         # A hanging indent: the text of a long choice wraps clear of its box.
         indent = pdfmetrics.stringWidth(box, FONT, size + 3) + pdfmetrics.stringWidth("\u00a0 ", FONT, size)
         style = ParagraphStyle(
-            "tick", parent=self.s.body, spaceAfter=size * 0.15, leftIndent=indent, firstLineIndent=-indent
+            "tick",
+            parent=self.s.body,
+            spaceAfter=self.s.body.spaceAfter if last else size * 0.15,
+            leftIndent=indent,
+            firstLineIndent=-indent,
         )
         return Paragraph(f"<font name='{FONT}' size='{size + 3}'>{box}</font>&nbsp; {self.markup(text)}", style)
+
+    def ticks(self, choices: Sequence[tuple[str, bool | None]]) -> list[Flowable]:
+        """The choices of one question, each with its tick box."""
+        return [self.tick(text, ticked, last=i == len(choices) - 1) for i, (text, ticked) in enumerate(choices)]
 
     def notice(self, text: str) -> Flowable:
         """A framed, bold statement that must not be missed (a withdrawn consent)."""
@@ -272,7 +283,7 @@ class Blocks:
                     Paragraph(self.markup(party), self.s.small),
                 ],
             ]
-            heights += [self.line_gap, None]
+            heights += [self.line_gap * 0.9, None]
             style += [
                 ("LINEBELOW", (0, line), (0, line), 0.8, "black"),
                 ("LINEBELOW", (2, line), (2, line), 0.8, "black"),

@@ -52,7 +52,7 @@ def build(ctx: FormContext) -> list[Flowable]:
         story += b.field(_("Why the service ends"), closure.reason.label)
     else:
         story.append(b.label(_("Why the service ends")))
-        story += [b.tick(reason.label, None) for reason in ClosureReason if reason not in RECORD_ONLY]
+        story += b.ticks([(reason.label, None) for reason in ClosureReason if reason not in RECORD_ONLY])
     story += b.long_field(_("Continuation plan"), closure.continuation_path if closure else None, 3)
     story += b.long_field(_("Contact details from now on"), closure.contacts if closure else None, 2)
     closing = [

@@ -87,19 +87,21 @@ def build(ctx: FormContext) -> list[Flowable]:
     unticked = b.text(_("If you do not tick this, health information is not shared."))
     story.append(b.together([health, *unticked]))
     choice = consent.employer_disclosure if consent else None
-    employer = [b.tick(option.label, choice is option if choice else None) for option in DisclosureChoice]
+    employer = b.ticks([(option.label, choice is option if choice else None) for option in DisclosureChoice])
     story.append(b.together([b.heading(_("May the coach tell an employer about you?")), *employer]))
     how_long = [b.heading(_("How long it is in force, and withdrawing it"))]
     if consent and not b.blank:
-        until = format_date(consent.valid_until) if consent.valid_until else _("until the service ends")
+        ended = consent.withdrawn_on or consent.valid_until  # a withdrawn consent ended on that day
+        until = format_date(ended) if ended else _("until the service ends")
         how_long += b.field(_("In force"), f"{format_date(consent.given_on)} – {until}")
         if consent.withdrawn_on:
             how_long += b.field(_("Withdrawn on"), format_date(consent.withdrawn_on))
         how_long += b.field(_("How given"), consent.method.label)
     else:
         how_long += b.field(_("In force from"), None)
-        how_long.append(b.tick(_("until the service ends"), None))
-        how_long.append(b.tick(_("or until {date}").format(date=DATE_TO_WRITE), None))
+        how_long += b.ticks(
+            [(_("until the service ends"), None), (_("or until {date}").format(date=DATE_TO_WRITE), None)]
+        )
     story.append(b.together(how_long))
     if consent and withdrawn:
         story.append(b.notice(withdrawn_notice(consent)))

@@ -140,26 +140,36 @@ class _Top:
 
     def __init__(self, frame: PageFrame, font_size: int) -> None:
         self.frame, self.font_size = frame, font_size
-        head = ParagraphStyle("head", fontName=FONT, fontSize=font_size - 2, leading=(font_size - 2) * 1.25)
+        head = ParagraphStyle(
+            "head", fontName=FONT, fontSize=font_size - 2, leading=(font_size - 2) * 1.25, spaceShrinkage=0
+        )
         first = ParagraphStyle("head1", parent=head, fontName=BOLD)
         name = ParagraphStyle("name", parent=head, fontName=BOLD, fontSize=font_size, leading=font_size * 1.25)
         self.letterhead = [
             fitted(line, first if index == 0 else head, WIDTH)
             for index, line in enumerate(line for line in frame.letterhead if line)
         ]
-        # The mark shares the name's line, at the right margin, in at most half of it.
-        self.mark = _clipped(frame.mark, BOLD, font_size - 1, WIDTH / 2)
-        self.mark_width = pdfmetrics.stringWidth(self.mark, BOLD, font_size - 1) + 4 * mm if self.mark else 0
-        self.person = fitted(frame.person, name, WIDTH - self.mark_width) if frame.person else None
+        # The mark goes at the right margin of the name's line, or above the name when both do not fit.
+        mark_size = font_size - 2
+        self.mark = _clipped(frame.mark, BOLD, mark_size, WIDTH * 0.6)
+        mark_width = pdfmetrics.stringWidth(self.mark, BOLD, mark_size) + 4 * mm if self.mark else 0
         self.label = _("Client") + ":"
         self.top = PAGE_HEIGHT - 10 * mm
         y = self.top - sum(p.wrap(WIDTH, PAGE_HEIGHT)[1] for p in self.letterhead) - 2 * mm
+        self.name_width = WIDTH
+        self.mark_y = y - font_size
+        if self.mark and pdfmetrics.stringWidth(frame.person, BOLD, font_size) + mark_width > WIDTH:
+            self.mark_y = y - mark_size
+            y -= mark_size * 1.5
+        elif self.mark:
+            self.name_width = WIDTH - mark_width
         self.name_top = y
+        self.person = fitted(frame.person, name, self.name_width) if frame.person else None
         if self.person is not None:
-            y -= max(self.person.wrap(WIDTH - self.mark_width, PAGE_HEIGHT)[1], name.leading)
+            y -= self.person.wrap(self.name_width, PAGE_HEIGHT)[1]
         elif frame.name_line:
             y -= font_size * 2
-        elif frame.mark:
+        elif self.mark:
             y -= name.leading
         self.rule = y - 1.5 * mm
         # Where the text of each page starts: a little below the rule.
@@ -171,20 +181,22 @@ class _Top:
             y -= paragraph.wrap(WIDTH, PAGE_HEIGHT)[1]
             paragraph.drawOn(canvas, LEFT, y)
         if self.mark:
-            canvas.setFont(BOLD, self.font_size - 1)
-            canvas.drawRightString(LEFT + WIDTH, self.name_top - self.font_size, self.mark)
+            canvas.setFont(BOLD, self.font_size - 2)
+            canvas.drawRightString(LEFT + WIDTH, self.mark_y, self.mark)
         if self.person is not None:
-            height = self.person.wrap(WIDTH - self.mark_width, PAGE_HEIGHT)[1]
+            height = self.person.wrap(self.name_width, PAGE_HEIGHT)[1]
             self.person.drawOn(canvas, LEFT, self.name_top - height)
-        elif self.frame.name_line:
+        if self.frame.name_line and self.person is None:
+            # A blank form: the line to write the client's name on closes the top of the page.
             y = self.name_top - self.font_size * 2
             canvas.setFont(FONT, self.font_size)
             canvas.drawString(LEFT, y + 2, self.label)
             start = LEFT + pdfmetrics.stringWidth(self.label, FONT, self.font_size) + 2 * mm
             canvas.setLineWidth(0.6)
             canvas.line(start, y, LEFT + WIDTH, y)
-        canvas.setLineWidth(0.4)
-        canvas.line(LEFT, self.rule, LEFT + WIDTH, self.rule)
+        else:
+            canvas.setLineWidth(0.4)
+            canvas.line(LEFT, self.rule, LEFT + WIDTH, self.rule)
         # The footer: one font for both ends, whatever the page's text last used.
         canvas.setFont(FONT, self.font_size - 2)
         if self.frame.code:

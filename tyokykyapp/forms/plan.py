@@ -25,7 +25,7 @@ def build(ctx: FormContext) -> list[Flowable]:
         [s.description, s.owner, format_date(s.due_on), format_date(s.done_on)] for s in (plan.steps if plan else [])
     ]
     dates = b.date_column()
-    widths = [0.65 - 2 * dates, 0.35, dates, dates]
+    widths = [0.75 - 2 * dates, 0.25, dates, dates]
     story += b.table([_("What we do"), _("Who does it"), _("By when"), _("Done")], rows, widths, blank_rows=6)
     story += b.field(_("How often we meet"), plan.meeting_frequency if plan else None)
     story += b.field(
@@ -42,7 +42,7 @@ def build(ctx: FormContext) -> list[Flowable]:
                 "rehabilitation plan, work-ability support plan, social welfare client plan):"
             )
         )
-        closing += [b.tick(relation.label, None) for relation in PlanRelation]
+        closing += b.ticks([(relation.label, None) for relation in PlanRelation])
         closing += b.field(_("Which plan"), None)
     story += b.signed(closing, [_("Client's signature"), _("Job coach's signature")])
     return story

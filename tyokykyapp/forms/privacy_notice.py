@@ -18,7 +18,8 @@ from tyokykyapp.i18n.dates import format_date
 
 TITLE = N_("How your information is handled")
 CODE = "TK-TIETO 1/2026"
-COMPLAINTS = "Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja@om.fi, tietosuoja.fi"
+# The Office of the Data Protection Ombudsman (tietosuojavaltuutetun toimisto).
+COMPLAINTS = "PL 800, 00531 Helsinki, tietosuoja@om.fi, tietosuoja.fi"
 
 
 def _legal_basis(ctx: FormContext) -> str:
@@ -100,9 +101,10 @@ def sections(ctx: FormContext) -> dict[str, tuple[str, str]]:
         ),
         "complaint": (
             _("Complaints"),
-            _("You have the right to lodge a complaint with the supervisory authority: {authority}.").format(
-                authority=COMPLAINTS
-            ),
+            _(
+                "You have the right to lodge a complaint with the supervisory authority, the Office of the Data "
+                "Protection Ombudsman: {authority}."
+            ).format(authority=COMPLAINTS),
         ),
     }
 

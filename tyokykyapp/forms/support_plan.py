@@ -28,7 +28,7 @@ def build(ctx: FormContext) -> list[Flowable]:
     if job and not b.blank:
         story += b.field(_("Kind"), job.kind.label)
     else:
-        story += [b.tick(kind.label, None) for kind in EmploymentKind if kind.starts_support]
+        story += b.ticks([(kind.label, None) for kind in EmploymentKind if kind.starts_support])
     story += b.field(_("Employer"), job.employer_name if job else None)
     story += b.field(_("Job title"), job.title if job else None)
     story += b.field(_("Start date"), format_date(job.start_on) if job else None)
@@ -53,8 +53,8 @@ def build(ctx: FormContext) -> list[Flowable]:
         else:
             story += b.field(_("Pay subsidy to be renewed at the latest"), format_date(job.pay_subsidy_renewal_on))
     else:
-        story.append(b.tick(_("No pay subsidy."), None))
-        story.append(b.tick(_("Pay subsidy, to be renewed at the latest {date}").format(date=DATE_TO_WRITE), None))
+        renewal = _("Pay subsidy, to be renewed at the latest {date}").format(date=DATE_TO_WRITE)
+        story += b.ticks([(_("No pay subsidy."), None), (renewal, None)])
     closing = [
         *b.long_field(_("Who to call when something changes"), plan.who_to_call if plan else None, 2),
         *b.field(_("Next review of this plan"), format_date(plan.review_on) if plan else None),

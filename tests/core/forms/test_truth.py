@@ -57,7 +57,7 @@ def test_a_withdrawn_consent_prints_as_withdrawn_and_cannot_be_signed() -> None:
     text = flat(render_form(FormKind.CONSENT, coach=COACH, file=file, lang="fi"))
     assert "PERUTTU 1.6.2026" in text
     assert "Tämä suostumus ei enää anna lupaa tietojen vaihtamiseen." in text
-    assert "Peruttu: 1.6.2026" in text
+    assert "Peruttu: 1.6.2026" in text and "Voimassa: 12.1.2026 – 1.6.2026" in text
     assert "allekirjoitus" not in text.lower()
     in_force = render_form(FormKind.CONSENT, coach=COACH, file=consented(), lang="fi")
     assert "PERUTTU" not in text_of(in_force) and "Asiakkaan allekirjoitus" in text_of(in_force)
