@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,52 +220,75 @@ def cases() -> dict[str, ClientFile]:
     return {"filled": normal, "withdrawn": withdrawn, "died": died}
 
 
-def documents(everything: bool) -> dict[str, bytes]:
-    """name -> PDF."""
+def documents(languages: tuple[str, ...], sizes: tuple[bool, ...]) -> dict[str, bytes]:
+    """name -> PDF, for every form, blank and filled, in `languages` and print `sizes`."""
     found: dict[str, bytes] = {}
-    languages = LANGUAGES if everything else ("fi",)
     files = cases()
-    for kind in FormKind:
-        if kind is FormKind.RECOVERY_SHEET:
-            continue
-        for lang in languages:
-            for large in (False, True) if everything else (False,):
-                size = "-large" if large else ""
-                common = {"coach": COACH, "organisation": ORGANISATION, "lang": lang, "large_print": large}
-                if kind not in NO_BLANK:
-                    found[f"{kind.value}-blank-{lang}{size}"] = render_form(kind, **common).pdf  # type: ignore[arg-type]
-                found[f"{kind.value}-filled-{lang}{size}"] = render_form(
-                    kind,
-                    file=files["filled"],
-                    today=TODAY,
-                    **common,  # type: ignore[arg-type]
-                ).pdf
     for lang in languages:
-        found[f"consent-withdrawn-{lang}"] = render_form(
-            FormKind.CONSENT, coach=COACH, organisation=ORGANISATION, file=files["withdrawn"], lang=lang
-        ).pdf
-        found[f"closure-died-{lang}"] = render_form(
-            FormKind.CLOSURE, coach=COACH, organisation=ORGANISATION, file=files["died"], lang=lang, today=TODAY
-        ).pdf
-        created = __import__("datetime").datetime(2026, 11, 23, 10, 0)
-        found[f"recovery_sheet-{lang}"] = recovery_sheet_pdf(
-            "3f2a9c1e-5b7d-4e21-9a0c-7d1e2f3a4b5c", created, "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456", COACH, lang
-        ).pdf
+        for large in sizes:
+            size = "-large" if large else ""
+            for kind in FormKind:
+                if kind is FormKind.RECOVERY_SHEET:
+                    continue
+                if kind not in NO_BLANK:
+                    blank = render_form(kind, coach=COACH, organisation=ORGANISATION, lang=lang, large_print=large)
+                    found[f"{kind.value}-blank-{lang}{size}"] = blank.pdf
+                filled = render_form(
+                    kind,
+                    coach=COACH,
+                    organisation=ORGANISATION,
+                    file=files["filled"],
+                    lang=lang,
+                    large_print=large,
+                    today=TODAY,
+                )
+                found[f"{kind.value}-filled-{lang}{size}"] = filled.pdf
+            for case, kind in (("withdrawn", FormKind.CONSENT), ("died", FormKind.CLOSURE)):
+                printed = render_form(
+                    kind, coach=COACH, organisation=ORGANISATION, file=files[case], lang=lang, large_print=large
+                )
+                found[f"{kind.value}-{case}-{lang}{size}"] = printed.pdf
+        sheet = recovery_sheet_pdf(
+            "3f2a9c1e-5b7d-4e21-9a0c-7d1e2f3a4b5c",
+            datetime(2026, 11, 23, 10),
+            "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456",
+            COACH,
+            lang,
+        )
+        found[f"recovery_sheet-{lang}"] = sheet.pdf
     return found
+
+
+# What docs/forms.md shows: the first page of each blank Finnish form, the work-history boxes, and the
+# filled forms that print differently (name -> the pages).
+DOCS = {
+    **{f"{kind.value}-blank-fi": (1, 1) for kind in FormKind if kind not in NO_BLANK},
+    "profile-blank-fi": (1, 2),
+    "consent-filled-fi": (1, 1),
+    "consent-withdrawn-fi": (1, 1),
+    "closure-died-fi": (1, 1),
+    "privacy_notice-filled-fi": (1, 2),
+    "recovery_sheet-fi": (1, 1),
+}
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--all", action="store_true", help="every form, fi/sv/en and large print")
+    parser.add_argument("--all", action="store_true", help="every page of every form, fi/sv/en and large print")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     parser.add_argument("--dpi", type=int, default=40)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    found = documents(LANGUAGES, (False, True)) if args.all else documents(("fi",), (False,))
     with tempfile.TemporaryDirectory() as folder:
-        for name, pdf in documents(args.all).items():
+        for name, pdf in found.items():
+            if not args.all and name not in DOCS:
+                continue
             source = Path(folder) / f"{name}.pdf"
             source.write_bytes(pdf)
-            subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), str(source), str(args.out / name)], check=True)
+            pages = [] if args.all else ["-f", str(DOCS[name][0]), "-l", str(DOCS[name][1])]
+            command = ["pdftoppm", "-png", "-r", str(args.dpi), *pages, str(source), str(args.out / name)]
+            subprocess.run(command, check=True)
             print(name)
     return 0
 
