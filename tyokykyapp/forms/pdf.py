@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import _, current_language
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 MARGIN = 20 * mm
@@ -242,6 +242,7 @@ def build_pdf(story: list[Flowable], *, title: str, frame: PageFrame, large_prin
         title=title,
         author=" · ".join(line for line in frame.letterhead if line),
         creator="Työkyky",
+        lang=current_language(),  # a screen reader reads a saved copy in the right language
     )
     document.build(story, canvasmaker=_numbered_canvas(top))
     return buffer.getvalue()

@@ -130,3 +130,13 @@ def test_coded_choices_are_tick_boxes_on_blank_forms() -> None:
 def test_blank_forms_are_drawn_lines_and_boxes_not_underscores() -> None:
     for kind in (FormKind.AGREEMENT, FormKind.PROFILE, FormKind.MEETING_SUMMARY):
         assert "___" not in flat(render_form(kind, coach=COACH)), kind
+
+
+def test_the_document_says_its_language() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    for lang in ("fi", "sv", "en"):
+        pdf = render_form(FormKind.AGREEMENT, coach=COACH, lang=lang).pdf
+        assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == lang
