@@ -15,7 +15,19 @@ from functools import cache
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QRect, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    QRunnable,
+    QSize,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -76,6 +88,10 @@ class _Builder(QObject):
         self.numbers = itertools.count(1)
         self.waiting: dict[int, tuple[_Build, weakref.ref[PdfPreviewDialog]]] = {}
         self.finished.connect(self._deliver)  # emitted on a pool thread, run here on the GUI thread
+        application = QCoreApplication.instance()
+        if application is not None:
+            # A build still running when the app quits finishes first: Python must not be torn down under it.
+            application.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone())
 
     def start(self, dialog: PdfPreviewDialog, render: Render, language: str, large_print: bool) -> int:
         number = next(self.numbers)
