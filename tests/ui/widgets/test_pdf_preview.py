@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -136,6 +136,14 @@ class Held:
         return held
 
 
+@pytest.fixture
+def held() -> Iterator[Held]:
+    """Released at the end whatever happened, so no build keeps a pool thread for later tests."""
+    renders = Held()
+    yield renders
+    renders.release.set()
+
+
 def _builds_done(qtbot: QtBot) -> None:
     from ui.widgets.pdf_preview import _builder
 
@@ -143,8 +151,7 @@ def _builds_done(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not _builder().waiting, timeout=30_000)
 
 
-def test_the_document_is_built_while_the_window_keeps_working(qtbot: QtBot, window: MainWindow) -> None:
-    held = Held()
+def test_the_document_is_built_while_the_window_keeps_working(qtbot: QtBot, window: MainWindow, held: Held) -> None:
     dialog = PdfPreviewDialog(
         "Consent",
         held(lambda lang, large: render_form(FormKind.CONSENT, coach=CoachDetails(), lang=lang, large_print=large)),
@@ -169,11 +176,10 @@ def test_the_document_is_built_while_the_window_keeps_working(qtbot: QtBot, wind
 
 
 def test_the_auto_lock_fires_during_a_build_and_the_document_is_dropped(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, held: Held
 ) -> None:
     import ui.print_ops
 
-    held = Held()
     monkeypatch.setattr(ui.print_ops, "render_form", held(render_form))
     assert window.work is not None and window.work.workspace is not None
     client_preview = window.work.workspace.print_form(FormKind.ACCESS_REPORT)
@@ -194,7 +200,7 @@ def test_the_auto_lock_fires_during_a_build_and_the_document_is_dropped(
     window.auto_lock.setInterval(50)
     window.auto_lock.start()
     qtbot.waitUntil(lambda: window.ops.vault is None, timeout=5_000)
-    assert not shiboken6.isValid(client_preview)  # torn down with the work area
+    qtbot.waitUntil(lambda: not shiboken6.isValid(client_preview), timeout=5_000)  # gone with the work area
     held.release.set()
     _builds_done(qtbot)
     assert still_open.pdf == b"" and not still_open.isVisible() and reported == []
