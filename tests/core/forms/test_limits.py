@@ -3,7 +3,7 @@ is cut off.
 
 Every field of every record is filled with a text longer than a page in the narrowest place it is printed
 (so every field takes the path that splits it over pages), in normal and large print. Printing every
-field at once at the vault's maximum length (MAX_TEXT_LENGTH) was measured to take about 106 s for all
+field at once at the vault's maximum length (MAX_TEXT_LENGTH) was measured to take about 80 s for all
 forms on the development machine: the fields whose layout is not plain flowing text (table cells, the
 names in the running header and the mark) are printed here at the maximum one at a time instead."""
 
