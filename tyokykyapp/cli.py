@@ -19,7 +19,7 @@ from tyokykyapp.domain.codec import to_json
 from tyokykyapp.domain.dates import DateNotUnderstood, DateRange, parse_date
 from tyokykyapp.domain.dates import today as today_
 from tyokykyapp.hardening import disable_core_dumps
-from tyokykyapp.i18n import _, ngettext
+from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
 
@@ -104,6 +104,59 @@ def _write_pdf(path: Path, pdf: bytes) -> None:
     print(_("Warning: {path} is an ordinary PDF file, not encrypted.").format(path=path), file=sys.stderr)
 
 
+# The coach's and the organisation's details, each an option of `coach` and `init`: (which, field).
+DETAIL_OPTIONS: dict[str, tuple[str, str]] = {
+    "--name": ("coach", "name"),
+    "--organisation": ("coach", "organisation"),
+    "--phone": ("coach", "phone"),
+    "--email": ("coach", "email"),
+    "--address": ("coach", "address"),
+    "--organisation-address": ("organisation", "address"),
+    "--organisation-contact": ("organisation", "contact"),
+    "--data-protection-officer": ("organisation", "data_protection_officer"),
+    "--legal-basis": ("organisation", "legal_basis"),
+    "--secrecy-basis": ("organisation", "secrecy_basis"),
+    "--retention-years": ("organisation", "retention_years"),
+}
+
+
+def _detail_dest(option: str) -> str:
+    return "detail_" + option.removeprefix("--").replace("-", "_")
+
+
+def _set_details(ctx: Context, vault: Vault) -> bool:
+    """Store the details given as options; False when none was given."""
+    from dataclasses import replace
+
+    from tyokykyapp.domain.fields import check_fields
+    from tyokykyapp.services import (
+        coach_details,
+        organisation_details,
+        set_coach_details,
+        set_organisation_details,
+    )
+
+    given = {
+        option: value
+        for option in DETAIL_OPTIONS
+        if (value := getattr(ctx.args, _detail_dest(option), None)) is not None
+    }
+    if not given:
+        return False
+    coach = replace(
+        coach_details(vault), **{DETAIL_OPTIONS[o][1]: v for o, v in given.items() if DETAIL_OPTIONS[o][0] == "coach"}
+    )
+    organisation = replace(
+        organisation_details(vault),
+        **{DETAIL_OPTIONS[o][1]: v for o, v in given.items() if DETAIL_OPTIONS[o][0] == "organisation"},
+    )
+    check_fields(coach)  # both before anything is written
+    check_fields(organisation)
+    set_coach_details(vault, coach)
+    set_organisation_details(vault, organisation)
+    return True
+
+
 def cmd_init(ctx: Context) -> int:
     if ctx.args.passphrase_file:
         passphrase = read_secret_file(ctx.args.passphrase_file)
@@ -112,13 +165,20 @@ def cmd_init(ctx: Context) -> int:
     # Built beside the folder; it becomes the vault only once its recovery key has been shown or written.
     new = Vault.prepare(ctx.folder, passphrase)
     try:
+        _set_details(ctx, new.vault)
         if ctx.args.recovery_sheet:
             from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
             from tyokykyapp.services import coach_details
 
             _write_pdf(
                 Path(ctx.args.recovery_sheet),
-                recovery_sheet_pdf(new.vault.id, new.vault.created_at, new.recovery_key, coach_details(new.vault)),
+                recovery_sheet_pdf(
+                    new.vault.id,
+                    new.vault.created_at,
+                    new.recovery_key,
+                    coach_details(new.vault),
+                    ctx.args.lang or current_language(),
+                ).pdf,
             )
         else:
             print(_("Recovery key (shown only now; print it or write it down for the organisation's safe):"))
@@ -138,6 +198,24 @@ def cmd_init(ctx: Context) -> int:
             )
         )
     print(_("Created a new vault in {folder}.").format(folder=ctx.folder))
+    return EXIT_OK
+
+
+def cmd_coach(ctx: Context) -> int:
+    from tyokykyapp.domain.fields import declared_fields
+    from tyokykyapp.services import coach_details, organisation_details
+
+    with ctx.open_vault() as vault:
+        changed = _set_details(ctx, vault)
+        coach, organisation = coach_details(vault), organisation_details(vault)
+    if ctx.args.json:
+        _print_json({"coach": to_json(coach), "organisation": to_json(organisation)})
+        return EXIT_OK
+    for value in (coach, organisation):
+        for d in declared_fields(type(value)):
+            print(f"{d.label}: {getattr(value, d.name) or '—'}")
+    if changed:
+        print(_("The details were saved."))
     return EXIT_OK
 
 
@@ -356,7 +434,7 @@ def cmd_import(ctx: Context) -> int:
 
 def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
-    from tyokykyapp.services import coach_details
+    from tyokykyapp.services import coach_details, organisation_details
     from tyokykyapp.services.employers import employer_names
 
     if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
@@ -385,27 +463,31 @@ def cmd_form(ctx: Context) -> int:
                 raise UserError(_("No such meeting for this client: {id}").format(id=ctx.args.meeting))
         if file is None and not ctx.args.blank:
             raise UserError(_("Give --client ID for a filled form, or --blank for one to fill in by hand."))
-        pdf = render_form(
+        printed = render_form(
             kind,
             coach=coach_details(vault),
+            organisation=organisation_details(vault),
             file=file,
             meeting=meeting,
             lang=ctx.args.lang,
             large_print=ctx.args.large_print,
             names=employer_names(vault),
         )
+    if printed.warning:
+        print(_("Warning: {warning}").format(warning=printed.warning), file=sys.stderr)
     if file is None:
         from tyokykyapp.vault.files import write_atomically
 
-        write_atomically(out, pdf)  # a blank form holds no personal data
+        write_atomically(out, printed.pdf)  # a blank form holds no personal data
     else:
-        _write_pdf(out, pdf)
+        _write_pdf(out, printed.pdf)
     print(_("Wrote {path}.").format(path=out))
     return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": cmd_init,
+    "coach": cmd_coach,
     "demo": cmd_demo,
     "clients": cmd_clients,
     "show": cmd_show,
@@ -432,6 +514,18 @@ def _add_unlock_options(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+def _add_detail_options(parser: argparse.ArgumentParser) -> None:
+    from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
+    from tyokykyapp.domain.fields import declared
+
+    group = parser.add_argument_group(_("the coach's and the organisation's details, printed on forms"))
+    for option, (which, key) in DETAIL_OPTIONS.items():
+        d = declared(CoachDetails if which == "coach" else OrganisationDetails, key)
+        group.add_argument(
+            option, dest=_detail_dest(option), type=d.kind, metavar="N" if d.kind is int else "TEXT", help=d.label
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tyokykyapp", description=_("Työkyky: records for job coaches."))
     parser.add_argument("--version", action="version", version=f"tyokykyapp {__version__}")
@@ -450,6 +544,15 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--recovery-sheet", metavar="FILE.pdf", help=_("write the recovery sheet to print, instead of showing the key")
     )
+    init.add_argument(
+        "--lang", choices=["fi", "sv", "en"], help=_("the language of the recovery sheet (default: the app's language)")
+    )
+    _add_detail_options(init)
+    coach = sub.add_parser(
+        "coach", parents=[common], help=_("show the coach's and the organisation's details, or set them with options")
+    )
+    _add_detail_options(coach)
+    coach.add_argument("--json", action="store_true")
     demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
     demo.add_argument("--clients", type=int, default=40)
     demo.add_argument("--seed", type=int, default=1)

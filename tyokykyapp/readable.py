@@ -11,7 +11,7 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from tyokykyapp.domain.dates import format_date
+from tyokykyapp.domain.dates import format_date, format_time
 from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.domain.fields import declared_fields, format_number
 from tyokykyapp.i18n import _
@@ -32,7 +32,7 @@ def readable(value: object, names: Mapping[str, str] = NO_NAMES) -> str:
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, time):
-        return f"{value.hour}.{value.minute:02d}"
+        return format_time(value)
     if isinstance(value, int | float):
         return format_number(value)
     if isinstance(value, list):

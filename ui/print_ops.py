@@ -1,4 +1,8 @@
-"""Opening the preview of a printed document: filled for a client, blank, or the recovery sheet."""
+"""Opening the preview of a printed document: filled for a client, blank, or the recovery sheet.
+
+Everything a document is made of is read from the vault here, on the GUI thread, through the operations'
+query path; the preview builds the PDF from those values on a worker thread, and drops it if the vault was
+locked meanwhile."""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ from PySide6.QtWidgets import QWidget
 from tyokykyapp.domain import Language, Meeting
 from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
 from tyokykyapp.forms.render import FormKind, form_title, render_form
-from tyokykyapp.i18n import current_language
-from tyokykyapp.services import CoachDetails, coach_details
+from tyokykyapp.i18n import _, current_language
+from tyokykyapp.services import CoachDetails, OrganisationDetails, coach_details, organisation_details
 from tyokykyapp.services.employers import employer_names
+from tyokykyapp.vault import Vault
 from ui.dialogs import open_dialog
 from ui.operations import Operations
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -30,6 +35,10 @@ CLIENT_FORMS = (
 BLANK_FORMS = tuple(k for k in CLIENT_FORMS if k is not FormKind.ACCESS_REPORT)
 
 
+def _while_open(ops: Operations, vault: Vault) -> bool:
+    return ops.vault is vault
+
+
 def preview_client_form(
     parent: QWidget,
     ops: Operations,
@@ -40,42 +49,60 @@ def preview_client_form(
     meeting: Meeting | None = None,
 ) -> PdfPreviewDialog | None:
     """A form filled from the client's record, in the client's language when it is Finnish or Swedish."""
-    read = ops.query(lambda vault: (vault.repo.client_file(client_id), coach_details(vault), employer_names(vault)))
+    read = ops.query(
+        lambda vault: (
+            vault,
+            vault.repo.client_file(client_id),
+            coach_details(vault),
+            organisation_details(vault),
+            employer_names(vault),
+        )
+    )
     if read is None:
         return None
-    file, coach, names = read
+    vault, file, coach, organisation, names = read
+    if kind is FormKind.MEETING_SUMMARY and meeting is None and not file.meetings:
+        ops.show_error(_("The client has no meetings to summarise."))  # no empty preview behind the message
+        return None
     preferred = file.client.preferred_language
     language = preferred.value if preferred is not Language.OTHER else current_language()
-    name = f"{kind.value}-{file.client.family_name}.pdf"
-    preview = PdfPreviewDialog(
-        form_title(kind, current_language()),
-        lambda lang, large: render_form(
-            kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large, names=names
-        ),
-        language=language,
-        large_print=large_print,
-        personal=True,
-        file_name=name,
-        report=ops.show_error,
-        parent=parent,
-    )
-    if not preview.pdf:  # nothing to print (no meeting to summarise): the message says so, no empty preview
-        preview.deleteLater()
-        return None
-    return open_dialog(preview)
-
-
-def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
-    coach = ops.query(coach_details) or CoachDetails()
     return open_dialog(
         PdfPreviewDialog(
             form_title(kind, current_language()),
-            lambda lang, large: render_form(kind, coach=coach, lang=lang, large_print=large),
+            lambda lang, large: render_form(
+                kind,
+                coach=coach,
+                organisation=organisation,
+                file=file,
+                meeting=meeting,
+                lang=lang,
+                large_print=large,
+                names=names,
+            ),
+            language=language,
+            large_print=large_print,
+            personal=True,
+            file_name=f"{kind.value}.pdf",  # never the client's name: file names show in folders and recent lists
+            report=ops.show_error,
+            still_open=lambda: _while_open(ops, vault),
+            parent=parent,
+        )
+    )
+
+
+def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
+    read = ops.query(lambda vault: (vault, coach_details(vault), organisation_details(vault)))
+    vault, coach, organisation = read if read is not None else (None, CoachDetails(), OrganisationDetails())
+    return open_dialog(
+        PdfPreviewDialog(
+            form_title(kind, current_language()),
+            lambda lang, large: render_form(kind, coach=coach, organisation=organisation, lang=lang, large_print=large),
             language=current_language(),
             large_print=large_print,
             personal=False,
             file_name=f"{kind.value}.pdf",
             report=ops.show_error,
+            still_open=lambda: vault is None or _while_open(ops, vault),
             parent=parent,
         )
     )
@@ -99,6 +126,7 @@ def preview_recovery_sheet(
             personal=True,
             file_name="recovery-sheet.pdf",
             report=report.show_error if report else (lambda _message: None),
+            still_open=(lambda: report.vault is not None and report.vault.id == vault_id) if report else (lambda: True),
             parent=parent,
         )
     )

@@ -451,3 +451,77 @@ def test_check_verifies_the_key_file(demo_run: Run, vault_folder: Path) -> None:
     code, out, err = demo_run("check")
     assert code == 1 and "damaged in the part that the recovery key opens" in out
     assert "found 1 problems" in one_line_error(err)
+
+
+def test_coach_command_shows_and_sets_the_details_printed_on_forms(run: Run, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert run("init")[0] == 0
+    code, out, _err = run("coach", "--json")
+    assert code == 0 and json.loads(out)["coach"]["organisation"] == ""
+    assert json.loads(out)["organisation"]["retention_years"] == 10
+    code, out, err = run(
+        "coach",
+        "--name",
+        "Riikka Räsänen",
+        "--organisation",
+        "Vaasan kaupunki",
+        "--data-protection-officer",
+        "tietosuoja@vaasa.fi",
+        "--retention-years",
+        "12",
+    )
+    assert code == 0 and err == "" and "Organisation: Vaasan kaupunki" in out and "The details were saved." in out
+    code, out, _err = run("coach", "--phone", "040 123", "--json")
+    details = json.loads(out)
+    assert details["coach"] == {
+        "name": "Riikka Räsänen",
+        "organisation": "Vaasan kaupunki",
+        "phone": "040 123",
+        "email": "",
+        "address": "",
+    }
+    assert details["organisation"]["data_protection_officer"] == "tietosuoja@vaasa.fi"
+    assert details["organisation"]["retention_years"] == 12
+    code, _out, err = run("coach", "--retention-years", "0")
+    assert code == 1 and "between 1 and 120" in one_line_error(err)
+    assert json.loads(run("coach", "--json")[1])["organisation"]["retention_years"] == 12
+    notice = tmp_path / "notice.pdf"
+    assert run("form", "privacy_notice", "--blank", "--lang", "en", "--out", str(notice))[0] == 0
+    text = " ".join(PdfReader(str(notice)).pages[0].extract_text().split())
+    assert "Organisation: Vaasan kaupunki" in text and "Data protection officer: tietosuoja@vaasa.fi" in text
+
+
+def test_init_with_details_writes_a_recovery_sheet_that_names_them_in_the_chosen_language(
+    run: Run, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    sheet = tmp_path / "sheet.pdf"
+    code, _out, _err = run(
+        "init", "--recovery-sheet", str(sheet), "--lang", "sv", "--name", "Riikka", "--organisation", "Vasa stad"
+    )
+    assert code == 0
+    text = " ".join(PdfReader(str(sheet)).pages[0].extract_text().split())
+    assert "Återställningsnyckel" in text and "Organisation: Vasa stad" in text and "Jobbcoach: Riikka" in text
+    assert "SEKRETESSBELAGD" in text
+
+
+def test_a_filled_privacy_notice_needs_the_organisation_and_unprintable_names_are_warned_about(
+    demo_run: Run, tmp_path: Path, vault_folder: Path
+) -> None:
+    from tests.helpers.factories import client
+    from tyokykyapp.services import add_client
+
+    client_id = json.loads(demo_run("clients", "--json")[1])[0]["id"]
+    out = str(tmp_path / "x.pdf")
+    code, _out, err = demo_run("form", "privacy_notice", "--client", client_id, "--lang", "en", "--out", out)
+    assert code == 1 and "must name the organisation" in one_line_error(err)
+    code, _out, err = demo_run("form", "consent", "--client", client_id, "--lang", "en", "--out", out)
+    assert code == 0 and "cannot show" not in err
+    with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
+        chinese = client(family_name="王", given_names="小明")
+        add_client(vault, chinese)
+    code, _out, err = demo_run("form", "consent", "--client", chinese.id, "--lang", "en", "--out", out)
+    assert code == 0 and "Warning: The printed form cannot show these characters correctly" in err
+    assert "王" in err and "not encrypted" in err

@@ -125,7 +125,7 @@ def _employer(window: Any, ids: dict[str, str]) -> None:
 
 
 def _settings(window: Any, ids: dict[str, str]) -> None:
-    window.work.open_settings().coach["name"].setText(TYPED)
+    window.work.open_settings().coach_form.editors["name"].widget.setText(TYPED)
 
 
 def _recovery_key(window: Any, ids: dict[str, str]) -> None:

@@ -69,6 +69,7 @@ def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
     assert len(key.replace("-", "")) == 28
     assert welcome.passphrase.first.text() == ""  # the passphrase does not stay in the widget
     sheet = welcome.print_recovery_sheet()
+    qtbot.waitUntil(lambda: sheet.ready, timeout=30_000)  # type: ignore[attr-defined]  # built in the background
     assert key in "".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet.pdf)).pages)  # type: ignore[attr-defined]
     sheet.accept()  # type: ignore[attr-defined]
     cont = welcome.findChild(QPushButton, "recoveryContinueButton")
@@ -76,8 +77,8 @@ def test_first_run_creates_the_vault_shows_the_key_once_and_asks_the_coach(
     welcome.stored.setChecked(True)
     qtbot.mouseClick(cont, Qt.MouseButton.LeftButton)
     assert welcome.recovery_label.text() == ""
-    welcome.details["name"].setText("Riikka Räsänen")
-    welcome.details["organisation"].setText("Helsingin kaupunki")
+    welcome.coach_form.editors["name"].widget.setText("Riikka Räsänen")
+    welcome.coach_form.editors["organisation"].widget.setText("Helsingin kaupunki")
     qtbot.mouseClick(welcome.findChild(QPushButton, "detailsDoneButton"), Qt.MouseButton.LeftButton)
     assert isinstance(window.stack.currentWidget(), WorkArea)
     assert coach_details(window.ops.require_vault()).organisation == "Helsingin kaupunki"

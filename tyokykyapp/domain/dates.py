@@ -7,7 +7,7 @@ for 2026, or 1901 for 2001, is refused with a message naming the field instead o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from enum import Enum
 
 from tyokykyapp.domain.errors import ValidationError
@@ -102,6 +102,11 @@ def parse_date(text: str, span: DateRange = DateRange.EVENT, *, on: date | None 
 def format_date(value: date | None, empty: str = "") -> str:
     """A date as people in Finland write it: day.month.year without leading zeros (1.2.2026)."""
     return f"{value.day}.{value.month}.{value.year}" if value is not None else empty
+
+
+def format_time(value: time | None) -> str:
+    """A time as written in Finland: 9.05, the hour without a leading zero; '' for no time."""
+    return f"{value.hour}.{value.minute:02d}" if value is not None else ""
 
 
 def check_date(field_label: str, field_name: str, value: date, span: DateRange, *, on: date | None = None) -> None:

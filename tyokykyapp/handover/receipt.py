@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from tyokykyapp.domain import Phase
-from tyokykyapp.forms.pdf import FONT, build_pdf, styles
+from tyokykyapp.forms.pdf import FONT, PageFrame, build_pdf, styles
 from tyokykyapp.handover.payload import Handover, local_time
 from tyokykyapp.i18n import _
 
@@ -67,4 +67,5 @@ def handover_receipt(handover: Handover, *, receiver: str, file_name: str, large
         Spacer(0, 10 * mm),
         Paragraph(escape(_("Received by (signature and date)")) + " ____________________________", s.body),
     ]
-    return build_pdf(story, title=_("Handover receipt"), header=header, large_print=large_print)
+    frame = PageFrame(letterhead=[header])
+    return build_pdf(story, title=_("Handover receipt"), frame=frame, large_print=large_print)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import gettext
 import os
 import re
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -104,6 +107,9 @@ def _language_from_environment() -> str:
 
 
 _active: list[str] = [_language_from_environment()]
+# A language chosen for one thread only: a document built in the background in the client's language must
+# not switch the language of the window meanwhile, nor be switched by it.
+_thread = threading.local()
 
 
 def set_language(language: str) -> None:
@@ -113,15 +119,29 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _active[0]
+    return getattr(_thread, "language", None) or _active[0]
+
+
+@contextlib.contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Translate into `language` in this thread, whatever the app's language (a document in the client's
+    language)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    previous = getattr(_thread, "language", None)
+    _thread.language = language
+    try:
+        yield
+    finally:
+        _thread.language = previous
 
 
 def _(message: str) -> str:
-    return translations(_active[0]).gettext(message)
+    return translations(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_active[0]).ngettext(singular, plural, n)
+    return translations(current_language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

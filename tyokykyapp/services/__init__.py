@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from tyokykyapp.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from tyokykyapp.domain.coach import CoachDetails
+    from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
     from tyokykyapp.services.changes import Changes
     from tyokykyapp.services.clients import (
         add_client,
@@ -17,7 +17,12 @@ if TYPE_CHECKING:
         undo_handover,
         update_client,
     )
-    from tyokykyapp.services.coach import coach_details, set_coach_details
+    from tyokykyapp.services.coach import (
+        coach_details,
+        organisation_details,
+        set_coach_details,
+        set_organisation_details,
+    )
     from tyokykyapp.services.due import due_list
     from tyokykyapp.services.phases import advance_phase, change_level, redate_last_move, undo_last_move
     from tyokykyapp.services.records import (
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
     "CoachDetails": "tyokykyapp.domain.coach",
+    "OrganisationDetails": "tyokykyapp.domain.coach",
     "add_client": "tyokykyapp.services.clients",
     "advance_phase": "tyokykyapp.services.phases",
     "change_level": "tyokykyapp.services.phases",
@@ -39,12 +45,14 @@ _EXPORTS = {
     "delete_record": "tyokykyapp.services.records",
     "due_list": "tyokykyapp.services.due",
     "mark_handed_over": "tyokykyapp.services.clients",
+    "organisation_details": "tyokykyapp.services.coach",
     "purge_client": "tyokykyapp.services.clients",
     "redate_last_move": "tyokykyapp.services.phases",
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
     "set_coach_details": "tyokykyapp.services.coach",
+    "set_organisation_details": "tyokykyapp.services.coach",
     "tick_checklist_item": "tyokykyapp.services.records",
     "undo_handover": "tyokykyapp.services.clients",
     "undo_last_move": "tyokykyapp.services.phases",
@@ -55,6 +63,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "Changes",
     "CoachDetails",
+    "OrganisationDetails",
     "add_client",
     "advance_phase",
     "change_level",
@@ -63,12 +72,14 @@ __all__ = [
     "delete_record",
     "due_list",
     "mark_handed_over",
+    "organisation_details",
     "purge_client",
     "redate_last_move",
     "restore_client",
     "restore_record",
     "save_record",
     "set_coach_details",
+    "set_organisation_details",
     "tick_checklist_item",
     "undo_handover",
     "undo_last_move",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from tyokykyapp.domain.coach import CoachDetails
+from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.domain.codec import from_json, to_json
-from tyokykyapp.domain.text_rules import check_texts
+from tyokykyapp.domain.fields import check_fields
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.vault import Vault
 
 _KEY = "coach"
+_ORGANISATION_KEY = "organisation"
 
 
 def coach_details(vault: Vault) -> CoachDetails:
@@ -17,6 +18,17 @@ def coach_details(vault: Vault) -> CoachDetails:
 
 
 def set_coach_details(vault: Vault, details: CoachDetails) -> Changes:
-    check_texts(details)
+    check_fields(details)
     vault.repo.set_setting(_KEY, to_json(details))
     return Changes.of(None, _KEY)
+
+
+def organisation_details(vault: Vault) -> OrganisationDetails:
+    stored = vault.repo.setting(_ORGANISATION_KEY)
+    return from_json(OrganisationDetails, stored) if stored else OrganisationDetails()
+
+
+def set_organisation_details(vault: Vault, details: OrganisationDetails) -> Changes:
+    check_fields(details)
+    vault.repo.set_setting(_ORGANISATION_KEY, to_json(details))
+    return Changes.of(None, _ORGANISATION_KEY)

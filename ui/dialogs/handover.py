@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.domain import Phase
 from tyokykyapp.domain.dates import format_date, today
-from tyokykyapp.forms.blocks import language
+from tyokykyapp.forms.render import PrintedForm
 from tyokykyapp.handover import (
     ConflictPolicy,
     ExportResult,
@@ -54,7 +54,7 @@ from tyokykyapp.handover import (
 )
 from tyokykyapp.handover.payload import Handover
 from tyokykyapp.handover.receipt import handover_receipt
-from tyokykyapp.i18n import N_, _, current_language, ngettext
+from tyokykyapp.i18n import N_, _, current_language, ngettext, using_language
 from ui.dialogs import open_dialog
 from ui.dialogs.ask import confirm
 from ui.dialogs.files import choose_open_path, choose_save_path
@@ -114,6 +114,7 @@ class ExportDialog(FormDialog):
         self.ops, self.selected = ops, selected
         self.result_: ExportResult | None = None
         self.path: Path | None = None
+        self.receiver_name = ""
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choices_page())
         self.pages.addWidget(self._done_page())
@@ -302,7 +303,8 @@ class ExportDialog(FormDialog):
         return job is not None
 
     def _exported(self, result: ExportResult, path: Path, generated: str | None) -> None:
-        self.result_, self.path = result, path
+        # What the receipt prints, kept as it was at the export (the receipt is built in the background).
+        self.result_, self.path, self.receiver_name = result, path, self.receiver.text().strip()
         self.chosen.clear()
         self.done_text.setText(
             _("{what} are in {path}.").format(what=clients_and_records(result.clients, result.records), path=path)
@@ -313,12 +315,9 @@ class ExportDialog(FormDialog):
 
     def receipt_pdf(self, lang: str | None = None, large_print: bool = False) -> bytes:
         assert self.result_ is not None and self.path is not None
-        with language(lang or current_language()):
+        with using_language(lang or current_language()):
             return handover_receipt(
-                self.result_.handover,
-                receiver=self.receiver.text().strip(),
-                file_name=self.path.name,
-                large_print=large_print,
+                self.result_.handover, receiver=self.receiver_name, file_name=self.path.name, large_print=large_print
             )
 
     def print_receipt(self) -> PdfPreviewDialog:
@@ -326,7 +325,7 @@ class ExportDialog(FormDialog):
         return open_dialog(
             PdfPreviewDialog(
                 _("Handover receipt"),
-                self.receipt_pdf,
+                lambda lang, large: PrintedForm(self.receipt_pdf(lang, large)),
                 language=current_language(),
                 large_print=False,
                 personal=True,

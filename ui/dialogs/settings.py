@@ -1,4 +1,5 @@
-"""Settings, built from the declaration in ui/settings.py, plus the coach's details kept in the vault."""
+"""Settings, built from the declaration in ui/settings.py, plus the coach's and the organisation's details
+kept in the vault (forms built from their field declarations)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.i18n import LANGUAGE_NAMES, _
-from tyokykyapp.services import coach_details, set_coach_details
+from tyokykyapp.services import coach_details, organisation_details, set_coach_details, set_organisation_details
 from ui.dialogs.ask import confirm
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
-from ui.widgets.coach_form import CoachForm
 from ui.widgets.named import named
+from ui.widgets.record_form import RecordForm
 
 
 def _editor(setting: Setting, value: Any) -> QWidget:
@@ -75,11 +77,16 @@ class SettingsDialog(FormDialog):
             form.addRow(_(setting.label), editor)
             self.editors[setting.key] = editor
         layout.addLayout(form)
-        box = QGroupBox(_("You and your organisation (printed on forms)"))
-        self.coach_form = CoachForm(ops.query(coach_details))
-        self.coach = self.coach_form.edits
-        QVBoxLayout(box).addWidget(self.coach_form)
-        layout.addWidget(box)
+        self.coach_form = self._details_box(
+            layout, _("You and your organisation (printed on forms)"), CoachDetails, ops.query(coach_details), "coach_"
+        )
+        self.organisation_form = self._details_box(
+            layout,
+            _("Your organisation as the controller of the client records (printed on the privacy notice)"),
+            OrganisationDetails,
+            ops.query(organisation_details),
+            "organisation_",
+        )
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
         layout.addWidget(new_key)
@@ -89,15 +96,24 @@ class SettingsDialog(FormDialog):
         layout.addWidget(buttons)
         self.mark_unchanged()
 
+    @staticmethod
+    def _details_box(layout: QVBoxLayout, title: str, cls: type, details: object, prefix: str) -> RecordForm:
+        box = QGroupBox(title)
+        form = RecordForm(cls, name_prefix=prefix)
+        form.set_value(details if details is not None else cls())
+        QVBoxLayout(box).addWidget(form)
+        layout.addWidget(box)
+        return form
+
     def state(self) -> dict[str, Any]:
         values = {f"pref:{key}": _value(editor) for key, editor in self.editors.items()}
-        return values | {f"coach:{key}": edit.text() for key, edit in self.coach.items()}
+        return values | {"coach": self.coach_form.value(), "organisation": self.organisation_form.value()}
 
     def restore(self, state: dict[str, Any]) -> None:
         for key, editor in self.editors.items():
             _put(editor, state[f"pref:{key}"])
-        for key, edit in self.coach.items():
-            edit.setText(state[f"coach:{key}"])
+        self.coach_form.set_value(state["coach"])
+        self.organisation_form.set_value(state["organisation"])
 
     def new_recovery_key(self) -> None:
         """Replace the recovery key (the old sheet stops working) and show the new sheet to print."""
@@ -118,6 +134,8 @@ class SettingsDialog(FormDialog):
 
     def save(self) -> bool:
         if self.ops.call(set_coach_details, self.coach_form.value()) is None:
+            return False
+        if self.ops.call(set_organisation_details, self.organisation_form.value()) is None:
             return False
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))

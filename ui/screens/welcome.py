@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
 
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
 from ui.widgets.busy import busy_cursor
-from ui.widgets.coach_form import CoachForm
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
+from ui.widgets.record_form import RecordForm
 from ui.widgets.texts import at_left, paragraph, titled_page
 
 
@@ -141,8 +142,8 @@ class WelcomeScreen(QWidget):
     def _details_page(self) -> QWidget:
         page, layout = titled_page(_("About you"))
         layout.addWidget(paragraph(_("These are printed on the forms you give to clients. You can change them later.")))
-        self.coach_form = CoachForm()
-        self.details = self.coach_form.edits
+        self.coach_form = RecordForm(CoachDetails, name_prefix="coach_")
+        self.coach_form.set_value(CoachDetails())
         layout.addWidget(self.coach_form)
         done = named(QPushButton(_("Start using Työkyky")), "detailsDoneButton")
         done.clicked.connect(self._finish)

@@ -239,7 +239,9 @@ def _default_of(cls: type, name: str) -> Any:
 class RecordForm(QWidget):
     """Edits one dataclass value; `value()` returns a copy with the edits applied."""
 
-    def __init__(self, cls: type, choices: Choices | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, cls: type, choices: Choices | None = None, parent: QWidget | None = None, name_prefix: str = "field_"
+    ) -> None:
         super().__init__(parent)
         self.cls = cls
         self._initial: Any = None
@@ -250,7 +252,7 @@ class RecordForm(QWidget):
             if not d.spec.editable:
                 continue
             editor = editor_for(d, choices or {})
-            editor.widget.setObjectName(f"field_{d.name}")
+            editor.widget.setObjectName(f"{name_prefix}{d.name}")
             editor.widget.setAccessibleName(d.label)
             if isinstance(editor.widget, RecordForm | RowsEditor):
                 box = QGroupBox(d.label)

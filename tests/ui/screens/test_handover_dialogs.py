@@ -106,6 +106,7 @@ def test_hand_over_a_phase_and_import_it_into_another_vault(qtbot: QtBot, tmp_pa
     receipt = dialog.receipt_pdf()
     assert receipt.startswith(b"%PDF") and passphrase.encode() not in receipt
     preview = dialog.print_receipt()
+    qtbot.waitUntil(lambda: preview.ready, timeout=30_000)  # built in the background
     assert preview.document.pageCount() == 1 and preview.personal
     preview.accept()
     qtbot.mouseClick(dialog.findChild(QPushButton, "exportCloseButton"), Qt.MouseButton.LeftButton)
