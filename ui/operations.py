@@ -44,6 +44,10 @@ class Operations(QObject):
     def busy(self) -> bool:
         return self.job is not None
 
+    def holds(self, vault: Vault) -> bool:
+        """Whether `vault` is still the open one (False once locked): work begun on it may still be shown."""
+        return self.vault is vault
+
     def require_vault(self) -> Vault:
         if self.vault is None:
             raise RuntimeError("the vault is locked")

@@ -16,7 +16,6 @@ from tyokykyapp.forms.render import FormKind, form_title, render_form
 from tyokykyapp.i18n import _, current_language
 from tyokykyapp.services import CoachDetails, OrganisationDetails, coach_details, organisation_details
 from tyokykyapp.services.employers import employer_names
-from tyokykyapp.vault import Vault
 from ui.dialogs import open_dialog
 from ui.operations import Operations
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -33,10 +32,6 @@ CLIENT_FORMS = (
     FormKind.ACCESS_REPORT,
 )
 BLANK_FORMS = tuple(k for k in CLIENT_FORMS if k is not FormKind.ACCESS_REPORT)
-
-
-def _while_open(ops: Operations, vault: Vault) -> bool:
-    return ops.vault is vault
 
 
 def preview_client_form(
@@ -84,7 +79,7 @@ def preview_client_form(
             personal=True,
             file_name=f"{kind.value}.pdf",  # never the client's name: file names show in folders and recent lists
             report=ops.show_error,
-            still_open=lambda: _while_open(ops, vault),
+            still_open=lambda: ops.holds(vault),
             parent=parent,
         )
     )
@@ -102,7 +97,7 @@ def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, larg
             personal=False,
             file_name=f"{kind.value}.pdf",
             report=ops.show_error,
-            still_open=lambda: vault is None or _while_open(ops, vault),
+            still_open=lambda: vault is None or ops.holds(vault),
             parent=parent,
         )
     )
@@ -126,7 +121,7 @@ def preview_recovery_sheet(
             personal=True,
             file_name="recovery-sheet.pdf",
             report=report.show_error if report else (lambda _message: None),
-            still_open=(lambda: report.vault is not None and report.vault.id == vault_id) if report else (lambda: True),
+            still_open=(lambda: report.query(lambda vault: vault.id) == vault_id) if report else (lambda: True),
             parent=parent,
         )
     )

@@ -484,7 +484,7 @@ def test_coach_command_shows_and_sets_the_details_printed_on_forms(run: Run, tmp
     assert details["organisation"]["data_protection_officer"] == "tietosuoja@vaasa.fi"
     assert details["organisation"]["retention_years"] == 12
     code, _out, err = run("coach", "--retention-years", "0")
-    assert code == 1 and "between 1 and 120" in one_line_error(err)
+    assert code == 1 and "0 is outside the allowed range 1–120" in one_line_error(err)
     assert json.loads(run("coach", "--json")[1])["organisation"]["retention_years"] == 12
     notice = tmp_path / "notice.pdf"
     assert run("form", "privacy_notice", "--blank", "--lang", "en", "--out", str(notice))[0] == 0

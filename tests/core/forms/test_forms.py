@@ -85,7 +85,7 @@ def test_title_in_each_language_and_the_name_on_every_page(kind: FormKind, lang:
 
 @pytest.mark.parametrize("kind", CLIENT_FORMS)
 def test_every_form_names_the_app_and_its_version_in_the_pdf_metadata(kind: FormKind) -> None:
-    metadata = PdfReader(io.BytesIO(render_form(kind, coach=COACH, file=a_file(), lang="fi"))).metadata
+    metadata = PdfReader(io.BytesIO(render_form(kind, coach=COACH, file=a_file(), lang="fi").pdf)).metadata
     assert metadata is not None and metadata.creator == f"Työkyky {tyokykyapp.__version__}"
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
-from ui.screens.settings_dialog import SettingsDialog
 
 from tests.helpers.gui import unlocked_new_vault
 from tyokykyapp.services import coach_details, organisation_details
+from ui.dialogs.settings import SettingsDialog
 
 
 def test_the_organisations_details_are_saved_with_the_coachs(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_the_organisations_details_are_saved_with_the_coachs(qtbot: QtBot, vault
     retention = dialog.findChild(QSpinBox, "organisation_retention_years")
     assert retention.value() == 10
     retention.setValue(12)
-    dialog._accept()
+    assert dialog.save()
     vault = window.ops.require_vault()
     assert coach_details(vault).organisation == "Vaasan kaupunki"
     saved = organisation_details(vault)
@@ -29,4 +29,4 @@ def test_the_organisations_details_are_saved_with_the_coachs(qtbot: QtBot, vault
     assert saved.retention_years == 12
     again = SettingsDialog(window.prefs, window.ops, window)
     assert again.findChild(QSpinBox, "organisation_retention_years").value() == 12
-    again.reject()
+    again.discard()
