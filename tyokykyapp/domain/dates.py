@@ -40,7 +40,8 @@ def today() -> date:
     return date.today()
 
 
-def _years_from(day: date, years: int) -> date:
+def years_from(day: date, years: int) -> date:
+    """The same day `years` later (or earlier); 29 February becomes 28 February in a year without one."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year without one
@@ -51,9 +52,9 @@ def bounds(span: DateRange, on: date | None = None) -> tuple[date, date]:
     """The earliest and latest plausible date of `span`, judged on day `on` (default today)."""
     now = on or today()
     if span is DateRange.BIRTH:
-        return EARLIEST, _years_from(now, -YOUNGEST_CLIENT_YEARS)
+        return EARLIEST, years_from(now, -YOUNGEST_CLIENT_YEARS)
     ahead = EVENT_YEARS_AHEAD if span is DateRange.EVENT else PLAN_YEARS_AHEAD
-    return EARLIEST_EVENT, _years_from(now, ahead)
+    return EARLIEST_EVENT, years_from(now, ahead)
 
 
 def _century_for(day: int, month: int, short_year: int, span: DateRange, now: date) -> date:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tyokykyapp.domain import Client, NotFound
 from tyokykyapp.vault import Vault
+from tyokykyapp.vault.repository import RECENT_KEY
 
-RECENT_KEY = "recent_clients"
 RECENT_COUNT = 8
 
 

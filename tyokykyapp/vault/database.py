@@ -102,6 +102,16 @@ def transaction(connection: Connection) -> Iterator[Connection]:
         connection.execute("COMMIT")
 
 
+def compact(connection: Connection) -> None:
+    """Rebuild the database file without its free pages (VACUUM), then empty the write-ahead log, whose
+    frames hold earlier images of the pages: after an erasure, nothing of what was erased stays in either."""
+    with known_errors():
+        # First the log (needs no room on the disk), then the rebuild, which may not find room for its copy.
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 def rekey(
     connection: Connection, path: Path, data_key: bytes, committed: threading.Event, progress: Progress | None = None
 ) -> None:

@@ -72,6 +72,13 @@ class ClientSummary:
     deleted_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class ErasedCounts:
+    clients: int
+    records: int
+    earlier_versions: int
+
+
 @dataclass(frozen=True, kw_only=True)
 class Revision:
     version: int
@@ -111,8 +118,15 @@ _HANDED_OVER = (
     " WHERE deleted_at IS NULL AND json_extract(data, '$.handed_over_on') IS NOT NULL"
 )
 GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
+VAULT_ID_KEY = "vault_id"  # the setting that binds the database to its key file
+RECENT_KEY = "recent_clients"  # the clients opened last (services/recent.py)
 SET_SETTING_SQL = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+# Every earlier version of the erased clients (a JSON list of ids, given twice) and of their records.
+_ERASED_REVISIONS = (
+    "client_id IN (SELECT value FROM json_each(?))"
+    " OR record_id IN (SELECT id FROM records WHERE client_id IN (SELECT value FROM json_each(?)))"
 )
 _CURRENT_VERSION_SQL = {
     "clients": "SELECT version, 'client', id, data, updated_at FROM clients WHERE id = ?",
@@ -243,21 +257,38 @@ class Repository:
     def restore_record(self, record_id: str) -> None:
         self._set_deleted("records", record_id, None)
 
+    def erase_in_transaction(self, client_ids: Collection[str]) -> ErasedCounts:
+        """Erase clients for good inside the caller's transaction: each client, every record and every earlier
+        version, their search-index entries (the index merged, so no old segment keeps a word of theirs) and
+        their place in the recently opened list. `secure_delete` overwrites the freed space."""
+        ids = json.dumps(list(client_ids))
+        chosen = "IN (SELECT value FROM json_each(?))"
+        with known_errors():
+            counts = ErasedCounts(
+                clients=self._count(f"clients WHERE id {chosen}", ids),
+                records=self._count(f"records WHERE client_id {chosen}", ids),
+                earlier_versions=self._count(f"revisions WHERE {_ERASED_REVISIONS}", ids, ids),
+            )
+            self._db.execute(f"DELETE FROM revisions WHERE {_ERASED_REVISIONS}", (ids, ids))
+            self._db.execute(f"DELETE FROM records WHERE client_id {chosen}", (ids,))
+            self._db.execute(f"DELETE FROM clients WHERE id {chosen}", (ids,))
+            for index in ("client_text", "record_text"):
+                self._db.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+            recent = self.setting(RECENT_KEY, [])
+            if isinstance(recent, list) and not set(recent).isdisjoint(client_ids):
+                kept = [c for c in recent if c not in set(client_ids)]
+                self._db.execute(SET_SETTING_SQL, (RECENT_KEY, json.dumps(kept)))
+        return counts
+
+    def _count(self, rows: str, *params: str) -> int:
+        return int(self._db.execute(f"SELECT count(*) FROM {rows}", params).fetchone()[0])
+
     def purge_client(self, client_id: str) -> None:
         """Erase a client in the bin for good: the client, every record and every earlier version."""
         with transaction(self._db):
-            row = self._db.execute("SELECT deleted_at FROM clients WHERE id = ?", (client_id,)).fetchone()
-            if row is None:
-                raise NotFound(_("No such client."))
-            if row[0] is None:
+            if not self.is_deleted(client_id):
                 raise NotFound(_("Only a client in the bin can be erased. Delete the client first."))
-            self._db.execute(
-                "DELETE FROM revisions WHERE client_id = ? OR record_id IN"
-                " (SELECT id FROM records WHERE client_id = ?)",
-                (client_id, client_id),
-            )
-            self._db.execute("DELETE FROM records WHERE client_id = ?", (client_id,))
-            self._db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+            self.erase_in_transaction([client_id])
 
     # --- reading -----------------------------------------------------------------------------------
 
@@ -359,6 +390,16 @@ class Repository:
             rows = self._db.execute(
                 f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY sort_name, seq LIMIT ? OFFSET ?",
                 (*params, limit, offset),
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def closed_before(self, cutoff: date) -> list[ClientSummary]:
+        """Closed clients (the bin included) whose closure is before `cutoff`, the longest closed first."""
+        with known_errors():
+            rows = self._db.execute(
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE phase = 'closed' AND phase_since < ?"
+                " ORDER BY phase_since, sort_name, seq",
+                (cutoff.isoformat(),),
             ).fetchall()
         return [_summary(row) for row in rows]
 

@@ -20,7 +20,17 @@ from pathlib import Path
 from types import TracebackType
 
 from tyokykyapp.i18n import _
-from tyokykyapp.vault.database import Connection, DatabaseError, Progress, connect, known_errors, rekey, transaction
+from tyokykyapp.vault.change_marker import changed_since_backup, clear_mark, track_changes
+from tyokykyapp.vault.database import (
+    Connection,
+    DatabaseError,
+    Progress,
+    compact,
+    connect,
+    known_errors,
+    rekey,
+    transaction,
+)
 from tyokykyapp.vault.due_cache import DueCache
 from tyokykyapp.vault.errors import (
     CannotOpenStorage,
@@ -29,6 +39,7 @@ from tyokykyapp.vault.errors import (
     KeyFileDamaged,
     NoVault,
     StorageFailed,
+    VaultError,
     VaultExists,
     VaultInUse,
     VaultMismatch,
@@ -51,10 +62,9 @@ from tyokykyapp.vault.location import DB_NAME, KEYS_NAME, vault_exists
 from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
-from tyokykyapp.vault.repository import Repository
+from tyokykyapp.vault.repository import VAULT_ID_KEY, Repository
+from tyokykyapp.vault.snapshot import copy_database, verify_copy
 from tyokykyapp.vault.transfer import Transfer
-
-_VAULT_ID = "vault_id"  # the setting that binds the database to its key file
 
 
 class Vault:
@@ -74,6 +84,7 @@ class Vault:
         self.repo = Repository(connection)
         self.transfer = Transfer(connection)
         self.due_cache = DueCache(connection)
+        track_changes(connection)  # so the next backup knows whether anything changed since the last one
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key
@@ -125,7 +136,7 @@ class Vault:
             connection = connect(staging / DB_NAME, data_key, create=True)
             try:
                 migrate(connection)
-                Repository(connection).set_setting(_VAULT_ID, key_file.vault_id)
+                Repository(connection).set_setting(VAULT_ID_KEY, key_file.vault_id)
             except BaseException:
                 connection.close()
                 raise
@@ -207,9 +218,7 @@ class Vault:
         return recovery_key
 
     def _replace_slot(self, name: str, secret: str, kdf: KdfParams | None, progress: Progress | None) -> None:
-        if self._data_key is None:
-            raise RuntimeError("the vault is closed")
-        data_key, current = self._data_key, self.key_file
+        data_key, current = self._open_key(), self.key_file
         others = [other for other in current.slots if other != name]
         params = kdf or calibrated_params()
         path = self.folder / KEYS_NAME
@@ -253,12 +262,48 @@ class Vault:
                 with contextlib.suppress(StorageFailed):
                     current.save(path)  # otherwise the next unlock drops the pending slots
 
+    # --- backups -----------------------------------------------------------------------------------
+
+    def write_copy(self, target: Path, progress: Progress | None = None) -> None:
+        """A consistent copy of the database, still encrypted, in the new file `target` (see snapshot.py)."""
+        copy_database(self.connection, target, self._open_key(), progress)
+
+    def copy_problems(self, folder: Path) -> list[str]:
+        """What is wrong with a copy of this vault's two files in `folder` (empty when it is sound): the
+        database opens with today's data key and passes the integrity check, and the key file is this vault's
+        and vouched for by the data key."""
+        data_key = self._open_key()
+        problems = verify_copy(folder / DB_NAME, data_key, self.id)
+        try:
+            keys = KeyFile.load(folder / KEYS_NAME)
+        except VaultError as error:
+            return [*problems, str(error)]
+        if keys.vault_id != self.id or (keys.mac is not None and not keys.verified(data_key)):
+            problems.append(_("The backup's key file (vault.keys) does not belong to its database."))
+        return problems
+
+    def changed_since_backup(self) -> bool:
+        return changed_since_backup(self.connection)
+
+    def mark_backed_up(self) -> None:
+        """Called after a verified backup of the database as it is now."""
+        clear_mark(self.connection)
+
+    def _open_key(self) -> bytes:
+        if self._data_key is None:
+            raise RuntimeError("the vault is closed")
+        return self._data_key
+
     # --- upkeep ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Repository]:
         with transaction(self.connection):
             yield self.repo
+
+    def compact(self) -> None:
+        """After an erasure: the file rebuilt without free pages, and the write-ahead log emptied."""
+        compact(self.connection)
 
     def check(self) -> list[str]:
         """Integrity problems found (empty when the vault is sound): pages, structure, links, records, every
@@ -375,10 +420,10 @@ def _open_database(
 def _bind(connection: Connection, key_file: KeyFile) -> None:
     """The database names the vault its key file belongs to; a vault made before the binding adopts it."""
     repo = Repository(connection)
-    stored = repo.setting(_VAULT_ID)
+    stored = repo.setting(VAULT_ID_KEY)
     if stored is None:
         with contextlib.suppress(StorageFailed):  # written next time; the data key has already proved the pair
-            repo.set_setting(_VAULT_ID, key_file.vault_id)
+            repo.set_setting(VAULT_ID_KEY, key_file.vault_id)
     elif stored != key_file.vault_id:
         raise VaultMismatch()
 
