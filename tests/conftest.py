@@ -29,6 +29,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("TYOKYKY_VAULT", str(home / "default-vault"))
     monkeypatch.delenv("TYOKYKY_LANG", raising=False)
+    monkeypatch.delenv("TYOKYKY_BACKUPS", raising=False)  # backups go to the data folder above
     language = current_language()
     set_language("en")
     yield

@@ -9,9 +9,9 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tyokykyapp import __version__
 from tyokykyapp.domain import FILE_LISTS, Phase, UserError
@@ -22,6 +22,10 @@ from tyokykyapp.hardening import disable_core_dumps
 from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.secrets_input import prompt_secret, read_secret_file
 from tyokykyapp.vault import ClientSummary, Vault, default_vault_folder
+
+if TYPE_CHECKING:
+    from tyokykyapp.backups.make import BackupMade
+    from tyokykyapp.backups.restore import Secret
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 # Runs the desktop app when no command is given: (vault folder or None, --check-start) -> exit status. The GUI
@@ -45,12 +49,21 @@ class Context:
     args: argparse.Namespace
     folder: Path
 
-    def open_vault(self) -> Vault:
+    def secret(self, prompt: str | None = None) -> Secret | None:
+        """The secret given with --recovery-key-file or --passphrase-file, else asked for with `prompt` (None
+        without a prompt)."""
+        from tyokykyapp.backups.restore import Secret
+
         if self.args.recovery_key_file:
-            return Vault.unlock(self.folder, recovery_key=read_secret_file(self.args.recovery_key_file))
+            return Secret(recovery_key=read_secret_file(self.args.recovery_key_file))
         if self.args.passphrase_file:
-            return Vault.unlock(self.folder, passphrase=read_secret_file(self.args.passphrase_file))
-        return Vault.unlock(self.folder, passphrase=prompt_secret(_("Passphrase: ")))
+            return Secret(passphrase=read_secret_file(self.args.passphrase_file))
+        return Secret(passphrase=prompt_secret(prompt)) if prompt else None
+
+    def open_vault(self) -> Vault:
+        secret = self.secret(_("Passphrase: "))
+        assert secret is not None
+        return Vault.unlock(self.folder, passphrase=secret.passphrase, recovery_key=secret.recovery_key)
 
 
 # Control characters a terminal would act on (escape sequences can retitle the window, clear the screen or
@@ -485,6 +498,189 @@ def cmd_form(ctx: Context) -> int:
     return EXIT_OK
 
 
+# --- backups, retention and erasure (docs/backups.md) -----------------------------------------------
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment is not None else None
+
+
+def _backup_json(made: BackupMade) -> dict[str, Any]:
+    second = made.second
+    return {
+        "path": str(made.backup.path),
+        "created_at": _stamp(made.backup.created_at),
+        "size": made.backup.size,
+        "verified": True,
+        "second_location": None
+        if second is None
+        else {
+            "path": str(second.location),
+            "reached": second.reached,
+            "copy": str(second.copy) if second.copy else None,
+            "problem": second.problem,
+        },
+        "pruned": [str(path) for path in made.pruned],
+    }
+
+
+def cmd_backup(ctx: Context) -> int:
+    from tyokykyapp.backups.make import make_backup
+
+    root = Path(ctx.args.to).expanduser() if ctx.args.to else None
+    if root is not None and not root.is_dir():
+        raise UserError(_("No such folder: {path}").format(path=root))
+    with ctx.open_vault() as vault:
+        made = make_backup(vault, root)
+    if ctx.args.json:
+        _print_json(_backup_json(made))
+        return EXIT_OK
+    print(_("Wrote and verified the backup {path}.").format(path=made.backup.path))
+    if made.second is not None:
+        if made.second.copy is not None:
+            print(_("Copied to the second location: {path}.").format(path=made.second.copy))
+        else:
+            print(made.second.problem, file=sys.stderr)
+    if made.pruned:
+        print(
+            ngettext("Removed {n} old backup.", "Removed {n} old backups.", len(made.pruned)).format(n=len(made.pruned))
+        )
+    return EXIT_OK
+
+
+def _known_vault_id(folder: Path) -> str | None:
+    """The vault's id from its key file, when that can be read (after a loss it may not)."""
+    from tyokykyapp.vault import VaultError
+    from tyokykyapp.vault.keyslots import KeyFile
+    from tyokykyapp.vault.location import KEYS_NAME
+
+    try:
+        return KeyFile.load(folder / KEYS_NAME).vault_id
+    except VaultError:
+        return None
+
+
+def cmd_backups(ctx: Context) -> int:
+    from tyokykyapp.backups.listing import all_backups
+    from tyokykyapp.backups.restore import NotOpened, OpenedBackup, open_backups
+
+    found = all_backups(_known_vault_id(ctx.folder), full=True)
+    secret = ctx.secret()
+    opened: list[OpenedBackup | NotOpened | None] = [None] * len(found)
+    if secret is not None:
+        opened = list(open_backups([place.backup for place in found], secret))
+    rows = []
+    for place, result in zip(found, opened, strict=True):
+        backup = place.backup
+        damaged = isinstance(result, NotOpened) and result.damaged
+        rows.append(
+            {
+                "path": str(backup.path),
+                "location": place.where,
+                "vault_id": backup.vault_id,
+                "created_at": _stamp(backup.created_at),
+                "size": backup.size,
+                "clients": result.clients if isinstance(result, OpenedBackup) else None,
+                "verified": backup.intact and not damaged,
+                "problem": backup.problem or (result.reason if isinstance(result, NotOpened) else None),
+            }
+        )
+    if ctx.args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        clients = "—" if row["clients"] is None else str(row["clients"])
+        state = _("verified") if row["verified"] else _("DAMAGED")
+        print(f"{row['created_at']}  {row['size']:>12}  {clients:>6}  {state}  {row['path']}")
+        if row["problem"]:
+            print(f"    {row['problem']}")
+    print(ngettext("{n} backup", "{n} backups", len(rows)).format(n=len(rows)))
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context) -> int:
+    from tyokykyapp.backups.restore import backup_at, open_backup, restore_backup
+
+    backup = backup_at(Path(ctx.args.backup).expanduser())
+    secret = ctx.secret(_("Passphrase that was valid when the backup was made: "))
+    assert secret is not None
+    restored = restore_backup(open_backup(backup, secret), ctx.folder)
+    if ctx.args.json:
+        _print_json(
+            {
+                "restored_from": str(backup.path),
+                "created_at": _stamp(backup.created_at),
+                "vault": str(restored.folder),
+                "kept_aside": str(restored.kept_aside) if restored.kept_aside else None,
+                "clients": restored.clients,
+            }
+        )
+        return EXIT_OK
+    print(
+        ngettext(
+            "Restored the backup of {when} ({n} client) into {folder}.",
+            "Restored the backup of {when} ({n} clients) into {folder}.",
+            restored.clients,
+        ).format(when=_stamp(backup.created_at), n=restored.clients, folder=restored.folder)
+    )
+    if restored.kept_aside:
+        print(_("The vault that was there is kept in {path}.").format(path=restored.kept_aside))
+    print(_("It opens with the passphrase or recovery key that was valid when the backup was made."))
+    return EXIT_OK
+
+
+def cmd_retention(ctx: Context) -> int:
+    from tyokykyapp.services import organisation_details
+    from tyokykyapp.services.retention import past_retention
+
+    on = today_()
+    with ctx.open_vault() as vault:
+        years = organisation_details(vault).retention_years
+        items = past_retention(vault, on)
+    if ctx.args.json:
+        _print_json(
+            {
+                "retention_years": years,
+                "on": on.isoformat(),
+                "clients": [
+                    {
+                        "id": item.id,
+                        "name": item.name,
+                        "closed_on": item.closed_on.isoformat(),
+                        "kept_until": item.kept_until.isoformat(),
+                        "in_bin": item.in_bin,
+                    }
+                    for item in items
+                ],
+            }
+        )
+        return EXIT_OK
+    for item in items:
+        print(f"{item.id}  {item.name}  —  {_('closed')} {item.closed_on.isoformat()}")
+    print(
+        ngettext(
+            "{n} client is past the retention period ({years} years after the service ended).",
+            "{n} clients are past the retention period ({years} years after the service ended).",
+            len(items),
+        ).format(n=len(items), years=years)
+    )
+    return EXIT_OK
+
+
+def cmd_erase(ctx: Context) -> int:
+    from tyokykyapp.services.retention import erase_clients
+
+    if not ctx.args.yes:
+        raise UserError(_("Erasing cannot be undone: add --yes to erase these clients for good."))
+    with ctx.open_vault() as vault:
+        erased = erase_clients(vault, ctx.args.client_ids)
+    print(_("Erasure log"))
+    print(erased.entry.describe())
+    if erased.note():
+        print(erased.note(), file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": cmd_init,
     "coach": cmd_coach,
@@ -497,6 +693,11 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "form": cmd_form,
     "export": cmd_export,
     "import": cmd_import,
+    "backup": cmd_backup,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
+    "retention": cmd_retention,
+    "erase": cmd_erase,
 }
 
 
@@ -599,6 +800,29 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help=_("show what is inside; write nothing"))
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--on-conflict", choices=["keep-mine", "take-theirs", "keep-both"], default="keep-mine")
+    backup = sub.add_parser("backup", parents=[common], help=_("write and verify one backup now; print its path"))
+    backup.add_argument(
+        "--to", metavar="DIR", help=_("write it into DIR (default: the data folder, then the second location)")
+    )
+    backup.add_argument("--json", action="store_true")
+    backups = sub.add_parser(
+        "backups",
+        parents=[common],
+        help=_("list the backups; with a passphrase or recovery key file, also how many clients each holds"),
+    )
+    backups.add_argument("--json", action="store_true")
+    restore = sub.add_parser(
+        "restore", parents=[common], help=_("restore a backup into the vault folder; the vault there is kept aside")
+    )
+    restore.add_argument("backup", metavar="BACKUP", help=_("the backup's folder, as `backups` lists it"))
+    restore.add_argument("--json", action="store_true")
+    retention = sub.add_parser("retention", parents=[common], help=_("clients past the retention period"))
+    retention.add_argument("--json", action="store_true")
+    erase = sub.add_parser(
+        "erase", parents=[common], help=_("erase clients for good (past the retention period or in the bin)")
+    )
+    erase.add_argument("client_ids", metavar="CLIENT_ID", nargs="+")
+    erase.add_argument("--yes", action="store_true", help=_("yes, erase them for good (cannot be undone)"))
     return parser
 
 

@@ -93,17 +93,26 @@ def open_backup(backup: Backup, secret: Secret) -> OpenedBackup:
     raise BackupDamaged(str(failure))
 
 
-def open_backups(backups: Sequence[Backup], secret: Secret) -> list[OpenedBackup | str]:
-    """Each backup opened, or why not (a plain sentence). Backups whose key files hold the same slot (no
-    change of secrets in between) share one key derivation: opening a year of backups costs one or two."""
+@dataclass(frozen=True)
+class NotOpened:
+    backup: Backup
+    reason: str
+    damaged: bool  # False: only the secret did not open it (one valid when it was made would)
+
+
+def open_backups(backups: Sequence[Backup], secret: Secret) -> list[OpenedBackup | NotOpened]:
+    """Each backup opened, or why not. Backups whose key files hold the same slot (no change of secrets in
+    between) share one key derivation: opening a year of backups costs one or two."""
     slot, _text, _wrong = secret.slot()
     derived: dict[str, bytes] = {}
-    results: list[OpenedBackup | str] = []
+    results: list[OpenedBackup | NotOpened] = []
     for backup in backups:
         try:
             results.append(_open_sharing(backup, secret, slot, derived))
+        except WrongSecret as error:
+            results.append(NotOpened(backup, str(error), damaged=False))
         except VaultError as error:
-            results.append(str(error))
+            results.append(NotOpened(backup, str(error), damaged=True))
     return results
 
 

@@ -36,6 +36,7 @@ MAX_FOLDERS = 2000  # folders looked at when searching for backups: a chosen fol
 STAGING_PREFIX = ".new-"
 _CHUNK = 1 << 20
 Progress = Callable[[int, int], None]
+UNKNOWN_TIME = datetime.min.replace(tzinfo=UTC)  # a backup whose manifest is unreadable sorts last
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def find_backups(folder: Path, vault_id: str | None = None, *, full: bool = Fals
     found = [read_backup(path, full=full) for path in _candidates(folder, 3)]
     if vault_id is not None:
         found = [b for b in found if b.vault_id in (vault_id, None)]
-    return sorted(found, key=lambda b: b.created_at or datetime.min.replace(tzinfo=UTC), reverse=True)
+    return sorted(found, key=lambda b: b.created_at or UNKNOWN_TIME, reverse=True)
 
 
 def newest_intact(backups: list[Backup]) -> Backup | None:
@@ -205,7 +206,7 @@ def write_manifest(staging: Path, vault_id: str, created_at: datetime, progress:
     document = {
         "format": FORMAT,
         "vault_id": vault_id,
-        "created_at": created_at.astimezone(UTC).isoformat(timespec="seconds"),
+        "created_at": created_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "app_version": __version__,
         "files": files,
     }
