@@ -20,8 +20,7 @@ from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting
 from tyokykyapp.services import coach_details, due_list, organisation_details, set_organisation_details
 from tyokykyapp.services.recent import remember_opened
-from tyokykyapp.vault import Vault
-from tyokykyapp.vault import snapshot
+from tyokykyapp.vault import Vault, snapshot
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 

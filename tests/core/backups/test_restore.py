@@ -14,8 +14,8 @@ from tyokykyapp.backups.errors import BackupDamaged, NotABackup
 from tyokykyapp.backups.make import make_backup
 from tyokykyapp.backups.restore import OpenedBackup, Secret, backup_at, open_backup, restore_backup
 from tyokykyapp.backups.store import MANIFEST
-from tyokykyapp.domain.codec import to_json
 from tyokykyapp.demo import generate_caseload
+from tyokykyapp.domain.codec import to_json
 from tyokykyapp.vault import DatabaseDamaged, DatabaseEmpty, Vault, VaultInUse, WrongSecret
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -96,7 +96,7 @@ def test_a_damaged_backup_is_refused_and_the_vault_is_untouched(
     data[len(data) // 2] ^= 0x01
     (path / "vault.db").write_bytes(bytes(data))
     before = files_of(folder)
-    with pytest.raises(BackupDamaged, match="vault.db is damaged"):
+    with pytest.raises(BackupDamaged, match=r"vault\.db is damaged"):
         restore_backup(backup, folder, now=NOW)
     # Tampered so that the manifest agrees: the pages' authentication codes still refuse it.
     manifest = json.loads((path / MANIFEST).read_text())
