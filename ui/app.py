@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self.pending_drafts: list[Draft] = []
         self._lock_after_job = False
         self._close_after_job = False
+        # The day's backup is tried once per lock or close; what came of it is told on the unlock screen.
+        self.backup_tried = False
+        self.backup_note = ""
         self.setWindowIcon(QIcon(str(ICON)))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -101,7 +104,10 @@ class MainWindow(QMainWindow):
             unlock = UnlockScreen(self.folder)
             if self.demo:
                 unlock.message.setText(_("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
+            unlock.message.setText(self.backup_note or unlock.message.text())
+            self.backup_note = ""
             unlock.unlocked.connect(self.on_unlocked)
+            unlock.restore_offer.requested.connect(lambda: self._open_restore(unlock.passphrase.text()))
             self._replace(unlock)
             unlock.passphrase.setFocus()
         else:
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
             welcome = WelcomeScreen(self.folder)
             welcome.finished.connect(self.on_unlocked)
             welcome.demo_requested.connect(self.open_demo)
+            welcome.restore_requested.connect(lambda: self._open_restore(""))
             self._replace(welcome)
 
     def _preload(self) -> None:
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
         from ui.work_area import WorkArea  # the screens load once the vault is open, not at start-up
 
         self.ops.vault = vault
+        self.backup_tried = False
         if self._watcher is None:
             from ui.activity import ActivityWatcher  # needed once unlocked, like the work area
 
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
         if self.ops.vault is None:
             return
         if self.ops.busy:  # the vault is in use by a job: lock the moment it ends
+            self._lock_after_job = True
+            return
+        if self._backup_first():
             self._lock_after_job = True
             return
         self.auto_lock.stop()
@@ -270,8 +281,27 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_before_closing(unsaved)
             return
+        if self.ops.vault is not None and self._backup_first():
+            event.ignore()
+            self._close_after_job = True
+            return
         self.lock()
         event.accept()
+
+    def _backup_first(self) -> bool:
+        """Start the day's backup when one is due (not for the demo vault); locking or closing follows when
+        it ends."""
+        if self.demo or self.backup_tried:
+            return False
+        from ui.backup_ops import start_daily_backup  # loaded when first locking, not at start-up
+
+        self.backup_tried = True
+        return start_daily_backup(self)
+
+    def _open_restore(self, passphrase: str) -> None:
+        from ui.backup_ops import open_restore
+
+        open_restore(self, passphrase, self.stack.currentWidget())
 
     def _unsaved_forms(self) -> list[FormDialog]:
         from ui.dialogs.form_dialog import FormDialog

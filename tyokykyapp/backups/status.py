@@ -10,7 +10,7 @@ from pathlib import Path
 from tyokykyapp.backups.locations import load_locations
 from tyokykyapp.backups.make import vault_backups
 from tyokykyapp.backups.store import find_backups, newest_intact
-from tyokykyapp.domain.dates import format_date, format_time
+from tyokykyapp.domain.dates import format_moment
 from tyokykyapp.i18n import _, ngettext
 
 BACKUP_WARNING_DAYS = 7
@@ -64,8 +64,7 @@ def _when(moment: datetime, now: datetime) -> str:
         ago = _("yesterday")
     else:
         ago = ngettext("{n} day ago", "{n} days ago", days).format(n=days)
-    local = moment.astimezone()
-    return f"{format_date(local.date())} {format_time(local.time())} ({ago})"
+    return f"{format_moment(moment)} ({ago})"
 
 
 def backup_status(vault_id: str) -> BackupStatus:

@@ -7,7 +7,7 @@ for 2026, or 1901 for 2001, is refused with a message naming the field instead o
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import Enum
 
 from tyokykyapp.domain.errors import ValidationError
@@ -108,6 +108,12 @@ def format_date(value: date | None, empty: str = "") -> str:
 def format_time(value: time | None) -> str:
     """A time as written in Finland: 9.05, the hour without a leading zero; '' for no time."""
     return f"{value.hour}.{value.minute:02d}" if value is not None else ""
+
+
+def format_moment(moment: datetime) -> str:
+    """A stored moment (with its zone) in the coach's local time: 23.11.2026 9.05."""
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {format_time(local.time())}"
 
 
 def check_date(field_label: str, field_name: str, value: date, span: DateRange, *, on: date | None = None) -> None:

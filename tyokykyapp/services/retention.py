@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from tyokykyapp.domain import Client, UserError
-from tyokykyapp.domain.dates import format_date, format_time, today, years_from
+from tyokykyapp.domain.dates import format_moment, today, years_from
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details, organisation_details
@@ -83,7 +83,6 @@ class ErasureEntry:
 
     def describe(self) -> str:
         """ "23.11.2026 14.05: 3 clients, 120 records and 40 earlier versions erased by Maija Meikäläinen." """
-        local = self.erased_at.astimezone()
         what = (
             ngettext("{n} client", "{n} clients", self.clients).format(n=self.clients)
             + ", "
@@ -94,7 +93,7 @@ class ErasureEntry:
             )
         )
         return _("{when}: {what} erased for good by {who}.").format(
-            when=f"{format_date(local.date())} {format_time(local.time())}", what=what, who=self.by or "—"
+            when=format_moment(self.erased_at), what=what, who=self.by or "—"
         )
 
 

@@ -67,6 +67,11 @@ def confirm(
     )
 
 
+def inform(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A plain notice with an OK button, also opened without blocking."""
+    return ask(parent, title, text, lambda _answer: None, (Answer.Ok,), icon=QMessageBox.Icon.Information)
+
+
 def ask_to_discard(parent: QWidget, on_discard: Callable[[], object]) -> QMessageBox:
     """Before a form with typed changes closes without saving."""
     return ask(

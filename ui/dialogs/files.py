@@ -39,3 +39,11 @@ def choose_open_path(
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.open()
     return dialog
+
+
+def choose_folder(parent: QWidget, caption: str, on_chosen: Callable[[Path], object]) -> QFileDialog:
+    dialog = _chooser(parent, caption, "", on_chosen)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.open()
+    return dialog

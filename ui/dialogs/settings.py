@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.i18n import LANGUAGE_NAMES, _
 from tyokykyapp.services import coach_details, organisation_details, set_coach_details, set_organisation_details
+from ui.backup_ops import open_backups
 from ui.dialogs.ask import confirm
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
@@ -90,6 +91,9 @@ class SettingsDialog(FormDialog):
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
         layout.addWidget(new_key)
+        backups = named(QPushButton(_("Backups and restoring…")), "openBackupsButton")
+        backups.clicked.connect(lambda: open_backups(self))
+        layout.addWidget(backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

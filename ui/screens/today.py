@@ -28,8 +28,10 @@ from tyokykyapp.services import Changes, due_list
 from tyokykyapp.services.recent import recent_clients
 from ui.models.due_model import DueModel
 from ui.operations import Operations
+from ui.widgets.backup_status import BackupStatusBox
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
+from ui.widgets.retention_notice import RetentionNotice
 
 
 class TodayScreen(LazyScreen):
@@ -60,6 +62,10 @@ class TodayScreen(LazyScreen):
         layout.addLayout(left, 3)
 
         right = QVBoxLayout()
+        self.backups = BackupStatusBox(ops)
+        self.retention = RetentionNotice(ops)
+        right.addWidget(self.backups)
+        right.addWidget(self.retention)
         self.caseload_box = QGroupBox(_("Caseload"))
         self.caseload_grid = QGridLayout(self.caseload_box)
         right.addWidget(self.caseload_box)
@@ -81,6 +87,7 @@ class TodayScreen(LazyScreen):
         self.due_model.set_items(self.ops.query(due_list, today()) or [], self._names)
         self._fill_caseload(self.ops.query(lambda vault: vault.repo.caseload_counts()) or {})
         self.refresh_recent()
+        self.retention.refresh()
 
     def refresh_recent(self) -> None:
         """Only the recently opened list (opening a client need not recompute the due list)."""

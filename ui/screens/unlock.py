@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QStackedWidge
 
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
+from tyokykyapp.vault.errors import VaultError
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named, secret_edit
 from ui.widgets.passphrase_pair import PassphrasePair
+from ui.widgets.restore_offer import RestoreOffer
 from ui.widgets.texts import at_left, paragraph, titled_page
 
 
@@ -47,6 +49,8 @@ class UnlockScreen(QWidget):
         forgot.setFlat(True)
         forgot.clicked.connect(self.show_recovery)
         layout.addWidget(at_left(forgot))
+        self.restore_offer = RestoreOffer(self.folder)
+        layout.addWidget(self.restore_offer)
         return page
 
     def show_recovery(self) -> None:
@@ -100,6 +104,8 @@ class UnlockScreen(QWidget):
                 vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
         except UserError as error:
             self.message.setText(str(error))
+            if isinstance(error, VaultError):
+                self.restore_offer.offer_for(error)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return

@@ -34,6 +34,7 @@ from ui.widgets.texts import at_left, paragraph, titled_page
 class WelcomeScreen(QWidget):
     finished = Signal(object)  # the created Vault, after the coach's details
     demo_requested = Signal()
+    restore_requested = Signal()  # a new computer: the vault comes back from a backup (a USB stick)
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,10 @@ class WelcomeScreen(QWidget):
         buttons.addStretch()
         buttons.addWidget(demo)
         layout.addLayout(buttons)
+        restore = named(QPushButton(_("Restore from a backup…")), "welcomeRestoreButton")
+        restore.setFlat(True)
+        restore.clicked.connect(self.restore_requested)
+        layout.addWidget(at_left(restore))
         return page
 
     def _create(self) -> None:

@@ -1,0 +1,51 @@
+"""Today's word on backups: the last verified one, and a warning when it is more than 7 days old or the second
+location has not been reached for 30 days. *Backups…* opens the backups dialog."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+
+from tyokykyapp.backups.status import backup_status
+from tyokykyapp.i18n import _
+from ui.operations import Operations
+from ui.widgets.named import message_label, named
+from ui.widgets.texts import at_left
+
+
+class BackupStatusBox(QGroupBox):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(_("Backups"), parent)
+        self.setObjectName("backupStatus")
+        self.ops = ops
+        layout = QVBoxLayout(self)
+        self.summary = message_label("lastBackup")
+        self.warning = message_label("backupWarning")
+        self.warning.setStyleSheet("color: #a61b1b; font-weight: bold")
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
+        more = named(QPushButton(_("Backups…")), "backupsButton")
+        more.clicked.connect(self.open_backups)
+        layout.addWidget(at_left(more))
+
+    def refresh(self) -> None:
+        vault_id = self.ops.query(lambda vault: vault.id)
+        if vault_id is None:
+            return
+        status, now = backup_status(vault_id), datetime.now(UTC)
+        self.summary.setText(status.summary(now))
+        warnings = status.warnings(now)
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def open_backups(self) -> None:
+        from ui.backup_ops import open_backups
+
+        dialog = open_backups(self)
+        dialog.finished.connect(self.refresh)
