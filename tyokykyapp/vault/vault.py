@@ -171,6 +171,8 @@ class Vault:
         lock = InstanceLock(folder)
         lock.acquire()
         try:
+            if not (folder / DB_NAME).exists():
+                raise DatabaseDamaged(_("The vault database (vault.db) is missing. Restore it from a backup."))
             key_file = KeyFile.load(folder / KEYS_NAME)  # read under the lock: no change of secrets is under way
             remove_leftovers(folder / KEYS_NAME)  # an old copy of the key slots, from a rewrite that was killed
             connection, opened, from_pending = _open_database(folder, key_file, slot, secret, wrong)

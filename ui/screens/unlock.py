@@ -49,7 +49,7 @@ class UnlockScreen(QWidget):
         forgot.setFlat(True)
         forgot.clicked.connect(self.show_recovery)
         layout.addWidget(at_left(forgot))
-        self.restore_offer = RestoreOffer(self.folder)
+        self.restore_offer = RestoreOffer(self.folder, self.message)
         layout.addWidget(self.restore_offer)
         return page
 

@@ -14,6 +14,8 @@ from ui.operations import Operations
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left
 
+WARNING_STYLE = "color: #a61b1b; font-weight: bold"  # a backup too old is the one thing here to act on
+
 
 class BackupStatusBox(QGroupBox):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -23,7 +25,7 @@ class BackupStatusBox(QGroupBox):
         layout = QVBoxLayout(self)
         self.summary = message_label("lastBackup")
         self.warning = message_label("backupWarning")
-        self.warning.setStyleSheet("color: #a61b1b; font-weight: bold")
+        self.warning.setStyleSheet(WARNING_STYLE)
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
         more = named(QPushButton(_("Backups…")), "backupsButton")

@@ -76,10 +76,10 @@ def test_a_lost_database_is_restored_from_the_unlock_screen_in_a_few_clicks(
     screen = window.stack.currentWidget()
     assert isinstance(screen, UnlockScreen)
     offer = screen.restore_offer
-    assert offer.explanation.isVisible() == (loss == "deleted")  # known before typing when the file is gone
+    assert offer.offered == (loss == "deleted")  # known before typing when the file is gone
     unlock(window)  # the coach types the passphrase as always
     assert window.work is None
-    assert offer.explanation.isVisible() and "Restore from a backup" in offer.explanation.text()
+    assert offer.offered and "choose Restore from a backup" in screen.message.text()
     qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
     dialog = restore_dialog(window)
     surveyed(qtbot, dialog)  # the backups are checked and opened with the passphrase just typed
