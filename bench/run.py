@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,6 +24,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tyokykyapp.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -360,6 +365,7 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     imported = median_ms(import_app, 1)  # the first import writes; later ones find everything present
     add("handover import of 50 clients", imported, floor, "≤ 1 s beyond key derivation", imported - derive_ms <= 1000)
     receiver.close()
+    rows.extend(backup_rows(vault, folder, size, repeat, work))
     vault.close()
 
     # Peak resident memory with the vault open in the app.
@@ -370,6 +376,51 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     peak = subprocess_ms(PEAK_MEMORY.format(passphrase=PASSPHRASE), 1, env)
     add("peak memory, MB, the same with nothing kept (once after an upgrade)", peak, None, "≤ 300 MB", peak <= 300)
     return rows
+
+
+def raw_copy(files: list[Path], into: Path) -> None:
+    """The floor of a backup or a restore: the same bytes copied and flushed to the disk, nothing checked."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copyfile(path, into / path.name)
+        with (into / path.name).open("rb+") as handle:
+            os.fsync(handle.fileno())
+
+
+def backup_rows(vault: Vault, folder: Path, size: int, repeat: int, work: Path) -> list[Row]:
+    """Backup (copy through the online backup API, open and check, manifest) and restore (every byte and page
+    checked, copied in, the vault moved aside), each against a raw copy of the same files."""
+    from tyokykyapp.backups.make import make_backup
+    from tyokykyapp.backups.restore import Secret, open_backup, restore_backup
+
+    vault.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the raw copy then holds everything too
+    files = [folder / "vault.db", folder / "vault.keys"]
+    scratch = work / f"backups-{size}"
+
+    def fresh() -> None:
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir()
+
+    def timed(action: Callable[[], object]) -> float:
+        fresh()
+        started = time.perf_counter()
+        action()
+        return (time.perf_counter() - started) * 1000
+
+    floor = statistics.median(timed(lambda: raw_copy(files, scratch / "raw")) for _ in range(repeat))
+    backed_up = statistics.median(timed(lambda: make_backup(vault, scratch)) for _ in range(repeat))
+    fresh()
+    backup = make_backup(vault, work / f"kept-{size}").backup
+    opened = open_backup(backup, Secret(passphrase=PASSPHRASE))  # the coach types it before choosing Restore
+    restored = statistics.median(timed(lambda: restore_backup(opened, scratch / "vault")) for _ in range(repeat))
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.rmtree(backup.path, ignore_errors=True)
+    return [
+        Row(size, "backup: copied, opened and checked (vs a raw copy of the same files)", round(backed_up, 2),
+            round(floor, 2), "≤ 2× floor", backed_up <= 2 * floor),
+        Row(size, "restore: every byte and page checked, put in place (vs the same raw copy)", round(restored, 2),
+            round(floor, 2), "≤ 2× floor", restored <= 2 * floor),
+    ]  # fmt: skip
 
 
 def table(rows: list[Row]) -> str:
