@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from tyokykyapp.domain import Client, Phase, PhaseChange, UserError
+from tyokykyapp.domain import Client, NotFound, Phase, PhaseChange, UserError
 from tyokykyapp.domain.dates import today
 from tyokykyapp.i18n import _
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
 from tyokykyapp.services.guard import ensure_editable
+from tyokykyapp.services.retention import Progress, erase_clients
 from tyokykyapp.vault import Vault
 
 
@@ -50,10 +51,12 @@ def restore_client(vault: Vault, client_id: str) -> Changes:
     return Changes.of(client_id, Client.KIND, caseload=True)
 
 
-def purge_client(vault: Vault, client_id: str) -> Changes:
-    """Erase for good a client already in the bin (the coach's deliberate step)."""
-    vault.repo.purge_client(client_id)
-    return Changes.of(client_id, Client.KIND, caseload=True)
+def purge_client(vault: Vault, client_id: str, *, progress: Progress | None = None) -> Changes:
+    """Erase for good a client already in the bin (the coach's deliberate step), as every erasure is done:
+    with the file rebuilt and an entry in the erasure log (services/retention.py)."""
+    if not vault.repo.is_deleted(client_id):
+        raise NotFound(_("Only a client in the bin can be erased. Delete the client first."))
+    return erase_clients(vault, [client_id], progress=progress).changes
 
 
 def mark_handed_over(vault: Vault, client_ids: list[str], to: str, *, on: date | None = None) -> Changes:

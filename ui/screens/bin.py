@@ -69,6 +69,6 @@ class BinScreen(LazyScreen):
             self,
             _("Erase for good"),
             _("Erase this client and every record about them for good? This cannot be undone."),
-            lambda: self.ops.call(purge_client, client_id),
+            lambda: self.ops.run_in_background(self, _("Erasing…"), purge_client, client_id, on_done=lambda _c: None),
             destructive=True,
         )

@@ -51,3 +51,22 @@ def test_review_untick_erase_and_print_the_log(qtbot: QtBot, vault_folder: Path,
     assert names == ["Tuore", "Vanhempi"]
     assert window.ops.query(lambda v: len(erasure_log(v))) == 1
     qtbot.waitUntil(lambda: "1 closed client is past" in notice.text.text())
+
+
+def test_erasing_from_the_bin_is_an_erasure_like_any_other(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    with vault:
+        gone = vault.repo.save(client(family_name="Poistettava"))
+        vault.repo.delete_client(gone.id)
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    screen = window.work.bin
+    window.work.show_section(screen)
+    screen.view.selectRow(0)
+    qtbot.mouseClick(screen.findChild(QPushButton, "eraseClientButton"), Qt.MouseButton.LeftButton)
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=30_000)
+    assert window.ops.query(lambda v: v.repo.clients(deleted=True)) == []
+    [entry] = window.ops.query(erasure_log) or []
+    assert entry.clients == 1
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
