@@ -7,26 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_cli import Run as CliRun
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
-from tyokykyapp import cli
 from tyokykyapp.backups.locations import primary_root
 from tyokykyapp.domain import Client, Phase
 from tyokykyapp.vault import Vault
 from tyokykyapp.vault.keyslots import KeyFile
 
 
-class Run:
-    def __init__(self, folder: Path, secrets: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.folder, self.secrets, self.capsys = folder, secrets, capsys
-
-    def __call__(self, *args: str, secret: str | None = "pass") -> tuple[int, str, str]:
-        argv = ["--vault", str(self.folder)]
-        if secret:
-            argv += ["--passphrase-file", str(self.secrets / secret)]
-        code = cli.main([*argv, *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
+class Run(CliRun):
     def json(self, *args: str, secret: str | None = "pass") -> object:
         code, out, err = self(*args, "--json", secret=secret)
         assert code == 0, err

@@ -7,11 +7,11 @@ from __future__ import annotations
 from html import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.domain.dates import format_moment
-from tyokykyapp.forms.pdf import FONT, PageFrame, build_pdf, styles
+from tyokykyapp.forms.pdf import PageFrame, build_pdf, listing_table, styles
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services.retention import ErasureEntry
 
@@ -31,17 +31,7 @@ def erasure_log_pdf(
                 Paragraph(escape(entry.by or "—"), s.small),
             ]
         )
-    table = Table(rows, colWidths=[35 * mm, 22 * mm, 22 * mm, 30 * mm, 61 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, s.small.fontSize),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, "black"),
-                ("GRID", (0, 1), (-1, -1), 0.25, "grey"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    table = listing_table(rows, [35 * mm, 22 * mm, 22 * mm, 30 * mm, 61 * mm], s.small.fontSize)
     period = ngettext(
         "Closed clients' records are kept {n} year after the service ended, then erased.",
         "Closed clients' records are kept {n} years after the service ended, then erased.",

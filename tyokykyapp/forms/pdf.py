@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from tyokykyapp import __version__
 from tyokykyapp.i18n import _, current_language
@@ -226,6 +226,23 @@ def _numbered_canvas(top: _Top) -> type[Canvas]:
             super().save()
 
     return NumberedCanvas
+
+
+def listing_table(rows: list[list[Any]], widths: Sequence[float], font_size: float) -> Table:
+    """A plain list in a table (a receipt's clients, the erasure log): a ruled heading row repeated on every
+    page, thin lines between the rows."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, font_size),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, "black"),
+                ("GRID", (0, 1), (-1, -1), 0.25, "grey"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
 
 
 def build_pdf(story: list[Flowable], *, title: str, frame: PageFrame, large_print: bool = False) -> bytes:

@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from tyokykyapp.backups.locations import set_second_location
 from tyokykyapp.backups.make import BackupMade, make_backup
-from tyokykyapp.backups.status import backup_status
 from tyokykyapp.i18n import _
 from tyokykyapp.vault import StorageFailed
 from ui.dialogs.files import choose_folder
 from ui.operations import Operations
-from ui.widgets.backup_status import WARNING_STYLE
+from ui.widgets.backup_status import WARNING_STYLE, show_status
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left, heading, paragraph
 
@@ -81,15 +80,10 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        vault_id = self.ops.query(lambda vault: vault.id)
-        if vault_id is None:
-            return
-        status, now = backup_status(vault_id), datetime.now(UTC)
-        self.status.setText(status.summary(now))
-        self.warnings.setText("\n".join(status.warnings(now)))
-        self.warnings.setVisible(bool(status.warnings(now)))
-        self.second.setText(status.second_summary(now))
-        self.forget.setEnabled(status.second_location is not None)
+        status = show_status(self.ops, self.status, self.warnings)
+        if status is not None:
+            self.second.setText(status.second_summary(datetime.now(UTC)))
+            self.forget.setEnabled(status.second_location is not None)
 
     def back_up_now(self) -> None:
         self.ops.run_in_background(self, _("Making a backup…"), make_backup, on_done=self._made)

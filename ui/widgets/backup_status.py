@@ -6,15 +6,28 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from tyokykyapp.backups.status import backup_status
+from tyokykyapp.backups.status import BackupStatus, backup_status
 from tyokykyapp.i18n import _
 from ui.operations import Operations
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left
 
 WARNING_STYLE = "color: #a61b1b; font-weight: bold"  # a backup too old is the one thing here to act on
+
+
+def show_status(ops: Operations, summary: QLabel, warning: QLabel) -> BackupStatus | None:
+    """The last verified backup in `summary`, what to act on in `warning` (hidden when nothing)."""
+    vault_id = ops.query(lambda vault: vault.id)
+    if vault_id is None:
+        return None
+    status, now = backup_status(vault_id), datetime.now(UTC)
+    summary.setText(status.summary(now))
+    warnings = status.warnings(now)
+    warning.setText("\n".join(warnings))
+    warning.setVisible(bool(warnings))
+    return status
 
 
 class BackupStatusBox(QGroupBox):
@@ -33,14 +46,7 @@ class BackupStatusBox(QGroupBox):
         layout.addWidget(at_left(more))
 
     def refresh(self) -> None:
-        vault_id = self.ops.query(lambda vault: vault.id)
-        if vault_id is None:
-            return
-        status, now = backup_status(vault_id), datetime.now(UTC)
-        self.summary.setText(status.summary(now))
-        warnings = status.warnings(now)
-        self.warning.setText("\n".join(warnings))
-        self.warning.setVisible(bool(warnings))
+        show_status(self.ops, self.summary, self.warning)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

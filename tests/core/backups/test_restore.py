@@ -145,3 +145,15 @@ def test_restoring_onto_a_new_computer_needs_no_vault_there(
 def test_a_folder_without_a_backup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotABackup):
         backup_at(tmp_path)
+
+
+def test_the_recovery_key_of_its_day_opens_a_backup_too(vault_folder: Path) -> None:
+    vault, recovery_key = Vault.create(vault_folder, PASSPHRASE)
+    with vault:
+        generate_caseload(vault, 3, seed=1)
+        path = make_backup(vault, now=NOW).backup.path
+        vault.new_recovery_key(kdf=FAST_KDF)
+    backup = backup_at(path)
+    assert open_backup(backup, Secret(recovery_key=recovery_key.lower().replace("-", " "))).clients == 3
+    with pytest.raises(WrongSecret):
+        open_backup(backup, Secret(recovery_key="ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456"))
