@@ -127,6 +127,8 @@ def _tell_on_unlock_screen(window: MainWindow, message: str) -> None:
 
 
 def _restored(window: MainWindow, restored: Restored, secret: Secret) -> None:
+    if not window.isVisible():  # the app was closed while the restore ran: it is in place, open it next time
+        return
     from tyokykyapp.domain.dates import format_moment
     from tyokykyapp.vault import Vault
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from tyokykyapp.vault.errors import StorageFailed
 from tyokykyapp.vault.files import write_atomically
 
 SECOND_FOLDER = "tyokyky-backups"
@@ -93,7 +94,14 @@ def _save(locations: Locations) -> None:
 
 
 def set_second_location(location: Path | None, now: datetime) -> Locations:
-    """Choose (or with None, forget) the second location."""
+    """Choose (or with None, forget) the second location. Its `tyokyky-backups` folder is made now: later a
+    backup goes there only while that folder is there, so an empty mount point left by an unplugged stick
+    (/media/coach/USB) is never mistaken for the stick. StorageFailed when the place is not writable."""
+    if location is not None:
+        try:
+            second_root(location).mkdir(exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise StorageFailed() from error
     current = load_locations()
     same = location == current.second  # a new place has not been reached yet
     chosen = Locations(

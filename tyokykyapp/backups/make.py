@@ -155,7 +155,7 @@ def make_backup(
 def copy_to_second(backup: Backup, location: Path) -> SecondCopy:
     """Copy a verified backup to the second location and read it back; never raises for an absent or full
     place (the coach is told, the backup in the data folder stands)."""
-    if not location.is_dir():
+    if not second_root(location).is_dir():  # unplugged (an empty mount point has no such folder)
         return SecondCopy(
             location,
             problem=_(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from tests.helpers.factories import client
 from tests.helpers.vaults import PASSPHRASE
-from tyokykyapp.backups.locations import load_locations, primary_root, second_root, set_second_location
+from tyokykyapp.backups.locations import SECOND_FOLDER, load_locations, primary_root, second_root, set_second_location
 from tyokykyapp.backups.make import BackupNotVerified, backup_due, make_backup, prune, vault_backups
 from tyokykyapp.backups.restore import NotOpened, OpenedBackup, Secret, open_backups
 from tyokykyapp.backups.status import backup_status
@@ -115,13 +116,16 @@ def test_the_second_location_gets_a_read_back_copy_and_an_absent_one_never_fails
     vault: Vault, tmp_path: Path
 ) -> None:
     stick = tmp_path / "stick"
+    stick.mkdir()
     set_second_location(stick, NOW)
+    shutil.rmtree(stick / SECOND_FOLDER)  # unplugged: the mount point stays, empty
     made = make_backup(vault, now=NOW)
     assert made.backup.intact
     assert made.second is not None and not made.second.reached
     assert "not reached" in (made.second.problem or "")
+    assert list(stick.iterdir()) == []  # nothing written onto the computer's own disk in its place
     assert load_locations().second_reached(vault.id) is None
-    stick.mkdir()
+    (stick / SECOND_FOLDER).mkdir()  # plugged in again
     later = NOW + timedelta(days=1)
     made = make_backup(vault, now=later)
     assert made.second is not None and made.second.copy is not None

@@ -3,6 +3,7 @@ who lost vault.db gets every client back without reading anything) and from Sett
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -118,7 +119,10 @@ def test_an_absent_second_location_is_told_on_the_unlock_screen_and_never_fails_
     qtbot: QtBot, vault_folder: Path, tmp_path: Path, leaving: str
 ) -> None:
     Vault.create(vault_folder, PASSPHRASE)[0].close()
-    set_second_location(tmp_path / "usb-stick-not-connected", datetime.now(UTC))
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    set_second_location(stick, datetime.now(UTC))
+    shutil.rmtree(stick)  # unplugged
     window = unlocked_window(qtbot, vault_folder, tmp_path)
     window.ops.call(add_client, Client(family_name="Lahtinen", given_names="Eeva"))
     window.lock() if leaving == "lock" else window.close()
