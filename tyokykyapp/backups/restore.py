@@ -102,13 +102,13 @@ class NotOpened:
 
 def open_backups(backups: Sequence[Backup], secret: Secret) -> list[OpenedBackup | NotOpened]:
     """Each backup opened, or why not. Backups whose key files hold the same slot (no change of secrets in
-    between) share one key derivation: opening a year of backups costs one or two."""
+    between) share one key derivation, whether it opened them or not: a year of backups costs one or two."""
     slot, _text, _wrong = secret.slot()
-    derived: dict[str, bytes] = {}
+    known: dict[str, bytes | WrongSecret] = {}  # slot digest -> the data key it opened, or its refusal
     results: list[OpenedBackup | NotOpened] = []
     for backup in backups:
         try:
-            results.append(_open_sharing(backup, secret, slot, derived))
+            results.append(_open_sharing(backup, secret, slot, known))
         except WrongSecret as error:
             results.append(NotOpened(backup, str(error), damaged=False))
         except VaultError as error:
@@ -116,24 +116,33 @@ def open_backups(backups: Sequence[Backup], secret: Secret) -> list[OpenedBackup
     return results
 
 
-def _open_sharing(backup: Backup, secret: Secret, slot: str, derived: dict[str, bytes]) -> OpenedBackup:
+def _open_sharing(backup: Backup, secret: Secret, slot: str, known: dict[str, bytes | WrongSecret]) -> OpenedBackup:
     if not backup.intact:
         raise BackupDamaged(backup.problem or "")
     key_file = KeyFile.load(backup.path / KEYS_NAME)
-    same = key_file.slots.get(slot, {}).get("digest")
-    if isinstance(same, str) and same in derived and key_file.pending is None:
-        connection = None
+    digest = key_file.slots.get(slot, {}).get("digest")
+    shared = digest if isinstance(digest, str) and key_file.pending is None else None
+    earlier = known.get(shared) if shared is not None else None
+    if isinstance(earlier, WrongSecret):
+        raise type(earlier)(str(earlier))
+    if isinstance(earlier, bytes):
         try:
-            connection = open_copy(backup.path / DB_NAME, derived[same])
-            return OpenedBackup(backup, count_clients(connection), derived[same])
+            connection = open_copy(backup.path / DB_NAME, earlier)
         except VaultError:
-            pass  # the same slot but another data key (cannot happen unless edited): open it the slow way
-        finally:
-            if connection is not None:
+            pass  # the same slot but another data key (only if edited): opened the slow way below
+        else:
+            try:
+                return OpenedBackup(backup, count_clients(connection), earlier)
+            finally:
                 connection.close()
-    opened = open_backup(backup, secret)
-    if isinstance(same, str) and key_file.pending is None:
-        derived[same] = opened.data_key
+    try:
+        opened = open_backup(backup, secret)
+    except WrongSecret as error:
+        if shared is not None:
+            known[shared] = error
+        raise
+    if shared is not None:
+        known[shared] = opened.data_key
     return opened
 
 

@@ -50,6 +50,13 @@ def changed_since_backup(connection: Connection) -> bool:
         return connection.execute("SELECT 1 FROM settings WHERE key = ?", (MARK_KEY,)).fetchone() is not None
 
 
+def set_mark(connection: Connection) -> None:
+    """A change no trigger sees: the database re-encrypted under a new data key (a change of secrets), after
+    which no backup opens with the new secrets until the next one is made."""
+    with transaction(connection):
+        connection.execute(_SET_MARK)
+
+
 def clear_mark(connection: Connection) -> None:
     """After a verified backup of the database as it is now (nothing may be written in between)."""
     with transaction(connection):

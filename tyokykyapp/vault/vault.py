@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tyokykyapp.i18n import _
-from tyokykyapp.vault.change_marker import changed_since_backup, clear_mark, track_changes
+from tyokykyapp.vault.change_marker import changed_since_backup, clear_mark, set_mark, track_changes
 from tyokykyapp.vault.database import (
     Connection,
     DatabaseError,
@@ -260,6 +260,8 @@ class Vault:
                 self._data_key, self.key_file, self._trusted = next_key, final, frozenset(pending)
                 with contextlib.suppress(StorageFailed):
                     final.save(path)
+                with contextlib.suppress(StorageFailed):
+                    set_mark(self.connection)  # the next backup opens with the new secrets
             else:
                 with contextlib.suppress(StorageFailed):
                     current.save(path)  # otherwise the next unlock drops the pending slots

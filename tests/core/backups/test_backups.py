@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.factories import client
-from tests.helpers.vaults import PASSPHRASE
+from tests.helpers.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.backups.locations import SECOND_FOLDER, load_locations, primary_root, second_root, set_second_location
 from tyokykyapp.backups.make import BackupNotVerified, backup_due, make_backup, prune, vault_backups
 from tyokykyapp.backups.restore import NotOpened, OpenedBackup, Secret, open_backups
@@ -21,7 +21,7 @@ from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting
 from tyokykyapp.services import coach_details, due_list, organisation_details, set_organisation_details
 from tyokykyapp.services.recent import remember_opened
-from tyokykyapp.vault import Vault, snapshot
+from tyokykyapp.vault import KdfParams, Vault, snapshot
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -177,3 +177,22 @@ def test_backup_to_a_folder_of_ones_choosing_writes_only_there(vault: Vault, tmp
     assert made.second is None and made.pruned == ()
     assert not (primary_root() / vault.id).exists()
     assert vault.changed_since_backup()  # the daily backup in the data folder is still to be made
+
+
+def test_a_change_of_secrets_makes_the_next_backup_due(vault: Vault) -> None:
+    make_backup(vault, now=NOW)
+    vault.change_passphrase(NEW_PASSPHRASE, kdf=FAST_KDF)  # older backups open only with the old one
+    assert vault.changed_since_backup() and backup_due(vault, NOW + timedelta(days=1))
+
+
+def test_backups_with_the_same_slot_cost_one_key_derivation_opened_or_not(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = [make_backup(vault, now=NOW + timedelta(days=n)).backup for n in range(4)]
+    derivations = []
+    derive = KdfParams.derive
+    monkeypatch.setattr(KdfParams, "derive", lambda self, *a: derivations.append(1) or derive(self, *a))
+    opened = open_backups(made, Secret(passphrase=PASSPHRASE))
+    assert all(isinstance(o, OpenedBackup) for o in opened) and len(derivations) == 1
+    refused = open_backups(made, Secret(passphrase=NEW_PASSPHRASE))
+    assert all(isinstance(o, NotOpened) and not o.damaged for o in refused) and len(derivations) == 2
