@@ -76,8 +76,11 @@ class BackupsDialog(QDialog):
         buttons.addButton(restore, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(620)
         self.refresh()
+        # About 80 characters wide at any text size, and as tall as the wrapped texts need at that width (the
+        # size Qt picks by itself cut them at 200 %).
+        width = max(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().width())
+        self.resize(width, self.heightForWidth(width))
 
     def refresh(self) -> None:
         status = show_status(self.ops, self.status, self.warnings)
