@@ -48,6 +48,7 @@ from tyokykyapp.vault.keyslots import (
     slot_label,
 )
 from tyokykyapp.vault.location import DB_NAME, KEYS_NAME, vault_exists
+from tyokykyapp.vault.meetings import MeetingQueries
 from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
@@ -74,6 +75,7 @@ class Vault:
         self.repo = Repository(connection)
         self.transfer = Transfer(connection)
         self.due_cache = DueCache(connection)
+        self.meetings = MeetingQueries(connection)
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key
