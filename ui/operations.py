@@ -92,12 +92,13 @@ class Operations(QObject):
         operation: Callable[..., T],
         *args: Any,
         on_done: Callable[[T], None],
+        on_error: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> Job | None:
         """Run `operation(vault, *args, progress=..., **kwargs)` on a worker thread."""
         vault = self.require_vault()
         return self.run_job(
-            parent, title, lambda progress: operation(vault, *args, progress=progress, **kwargs), on_done
+            parent, title, lambda progress: operation(vault, *args, progress=progress, **kwargs), on_done, on_error
         )
 
     def run_job(

@@ -70,6 +70,7 @@ class ClientSummary:
     started_on: date
     referral_source: str | None
     deleted_at: datetime | None = None
+    date_of_birth: date | None = None  # tells two clients of the same name apart
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,7 +81,8 @@ class Revision:
 
 
 _CLIENT_COLUMNS = (
-    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
+    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at,"
+    " json_extract(data, '$.date_of_birth')"
 )
 
 
@@ -132,6 +134,7 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
         started_on=date.fromisoformat(row[6]),
         referral_source=row[7],
         deleted_at=datetime.fromisoformat(row[8]) if row[8] else None,
+        date_of_birth=date.fromisoformat(row[9]) if row[9] else None,
     )
 
 

@@ -201,6 +201,14 @@ class Vault:
         check_passphrase(new_passphrase)
         self._replace_slot(PASSPHRASE_SLOT, new_passphrase, kdf, progress)
 
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongSecret unless `passphrase` is the vault's current passphrase (asked again before it is
+        changed: someone at an unlocked laptop must not set a passphrase of their own)."""
+        if self._data_key is None:
+            raise RuntimeError("the vault is closed")
+        if self.key_file.unwrap(PASSPHRASE_SLOT, passphrase) != self._data_key:
+            raise WrongSecret()
+
     def new_recovery_key(self, *, kdf: KdfParams | None = None, progress: Progress | None = None) -> str:
         """Replace the recovery key (the old one stops working, also in old copies of vault.keys) and
         re-encrypt the database. Returns the new key (show it once)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -240,14 +241,23 @@ class RecordForm(QWidget):
     """Edits one dataclass value; `value()` returns a copy with the edits applied."""
 
     def __init__(
-        self, cls: type, choices: Choices | None = None, parent: QWidget | None = None, name_prefix: str = "field_"
+        self,
+        cls: type,
+        choices: Choices | None = None,
+        parent: QWidget | None = None,
+        name_prefix: str = "field_",
+        *,
+        labels_above: bool = False,
     ) -> None:
+        """`labels_above`: every label on its own line over its field (long labels in a narrow column)."""
         super().__init__(parent)
         self.cls = cls
         self._initial: Any = None
         self.editors: dict[str, Editor] = {}
         layout = QFormLayout(self)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if labels_above else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
         for d in declared_fields(cls):
             if not d.spec.editable:
                 continue
@@ -259,7 +269,10 @@ class RecordForm(QWidget):
                 QVBoxLayout(box).addWidget(editor.widget)
                 layout.addRow(box)
             else:
-                layout.addRow(d.label, editor.widget)
+                label = QLabel(d.label + (" *" if d.spec.required else ""))
+                label.setWordWrap(True)  # a long label wraps rather than squeezing its field
+                label.setBuddy(editor.widget)
+                layout.addRow(label, editor.widget)
             self.editors[d.name] = editor
 
     @property

@@ -72,7 +72,8 @@ def test_ten_thousand_clients_open_without_a_widget_per_row(qtbot: QtBot, vault_
 
 def test_opening_a_client_puts_it_first_in_recently_opened(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
     vault, _key = Vault.create(vault_folder, PASSPHRASE)
-    first, second = client(family_name="Aalto"), client(family_name="Berg")
+    # Two of the same name are told apart by their dates of birth.
+    first, second = client(date_of_birth=date(1980, 2, 1)), client(date_of_birth=date(1992, 12, 24))
     add_client(vault, first)
     add_client(vault, second)
     vault.close()
@@ -81,7 +82,10 @@ def test_opening_a_client_puts_it_first_in_recently_opened(qtbot: QtBot, vault_f
     window.work.open_client(first.id)
     window.work.open_client(second.id)
     recent = window.work.today.recent
-    assert [recent.item(i).text() for i in range(recent.count())] == [second.name, first.name]
+    assert [recent.item(i).text() for i in range(recent.count())] == [
+        "Virtanen, Aino (b. 24.12.1992)",
+        "Virtanen, Aino (b. 1.2.1980)",
+    ]
 
 
 def test_today_catches_up_with_changes_when_shown_again(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
