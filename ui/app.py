@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -107,7 +108,15 @@ class MainWindow(QMainWindow):
         if vault_exists(self.folder):
             unlock = UnlockScreen(self.folder)
             if self.demo:
-                unlock.message.setText(_("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
+                unlock.show_note(
+                    _("This is the demo vault of synthetic clients. Its passphrase: {passphrase}").format(
+                        passphrase=DEMO_PASSPHRASE
+                    )
+                )
+                leave = QPushButton(_("Leave the demo"))
+                leave.setObjectName("leaveDemoLink")
+                leave.clicked.connect(self.leave_demo)
+                unlock.add_link(leave)
             unlock.unlocked.connect(self.on_unlocked)
             self._replace(unlock)
             unlock.passphrase.setFocus()
