@@ -201,3 +201,10 @@ def with_icon(button: QPushButton, name: str, colour: str = "text") -> QPushButt
     button.setIcon(icon(name, colour))
     button.setIconSize(icon_size(0.85))
     return button
+
+
+def button(text: str, name: str, icon_name: str = "", colour: str = "text") -> QPushButton:
+    """A named button, with an icon from the set when given."""
+    made = QPushButton(text)
+    made.setObjectName(name)
+    return with_icon(made, icon_name, colour) if icon_name else made
