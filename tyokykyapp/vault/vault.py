@@ -53,6 +53,7 @@ from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
 from tyokykyapp.vault.repository import Repository
+from tyokykyapp.vault.search import ClientSearch
 from tyokykyapp.vault.transfer import Transfer
 
 _VAULT_ID = "vault_id"  # the setting that binds the database to its key file
@@ -76,6 +77,7 @@ class Vault:
         self.transfer = Transfer(connection)
         self.due_cache = DueCache(connection)
         self.meetings = MeetingQueries(connection)
+        self.search = ClientSearch(connection)
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +40,7 @@ from ui.models.due_model import DueModel
 from ui.operations import Operations
 from ui.record_summary import person
 from ui.theme import card, icon, link, role, with_icon
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
@@ -114,11 +114,7 @@ class TodayScreen(LazyScreen):
         self.agenda.setRootIsDecorated(False)
         self.agenda.setUniformRowHeights(True)
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header_view = self.agenda.header()
-        header_view.setStretchLastSection(False)
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        FittedColumns(self.agenda, stretch=(1, 2))
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemActivated.connect(self._open_meeting)
         agenda_column.addWidget(self.agenda)
@@ -137,13 +133,7 @@ class TodayScreen(LazyScreen):
         self.due_view.verticalHeader().hide()
         self.due_view.setWordWrap(False)  # a long name is elided on its one line, not cut across two
         self.due_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        due_header = self.due_view.horizontalHeader()
-        # Size columns from the first rows only: measuring thousands of due items would slow every refresh.
-        due_header.setResizeContentsPrecision(40)
-        for column, mode in enumerate(
-            (QHeaderView.ResizeMode.ResizeToContents,) * 2 + (QHeaderView.ResizeMode.Stretch,) * 2
-        ):
-            due_header.setSectionResizeMode(column, mode)
+        FittedColumns(self.due_view, stretch=(2, 3))
         self.due_view.activated.connect(self._open_due)
         self.due_view.doubleClicked.connect(self._open_due)
         due_column.addWidget(self.due_view)

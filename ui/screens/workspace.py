@@ -209,6 +209,7 @@ class ClientWorkspace(QWidget):
         # Only the page on view counts for the height, so a short page is not as tall as the longest one.
         for index in range(self.pages.count()):
             page = self.pages.widget(index)
+            assert page is not None
             shown = page is self.pages.currentWidget()
             page.setSizePolicy(
                 QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
