@@ -25,6 +25,7 @@ APPEARANCES = ("system", "light", "dark", "contrast")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 ICON_SIZES = (16, 20, 24, 32, 48)
 W = TypeVar("W", bound=QWidget)
+_BASE_POINTS = 9.0  # the text size spacing and window sizes were drawn for
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _palette(colours: dict[str, str]) -> QPalette:
 
 def style_sheet(colours: dict[str, str], point_size: float) -> str:
     """The style sheet for these colours and this body text size (sizes and spacing grow with the text)."""
-    scale = point_size / 9.0  # spacing was drawn for 9-point text
+    scale = point_size / _BASE_POINTS
     values: dict[str, object] = dict(colours)
     values |= {
         "small": round(point_size * 0.9, 1),
@@ -208,3 +209,11 @@ def button(text: str, name: str, icon_name: str = "", colour: str = "text") -> Q
     made = QPushButton(text)
     made.setObjectName(name)
     return with_icon(made, icon_name, colour) if icon_name else made
+
+
+def sized(widget: QWidget, width: int, height: int) -> None:
+    """Give a window the size it was drawn for at 100 % text, grown with the text size and kept within the
+    screen (a 1366 × 768 laptop at 200 % text)."""
+    scale = current_look().point_size / _BASE_POINTS
+    screen = widget.screen().availableGeometry()
+    widget.resize(min(round(width * scale), screen.width()), min(round(height * scale), screen.height()))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tyokykyapp import __version__
 from tyokykyapp.i18n import _
 from ui.components import APP_LICENCE, COMPONENTS
+from ui.theme import sized
 from ui.widgets.named import named
 
 
@@ -85,4 +86,4 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        sized(self, 720, 560)

@@ -31,7 +31,7 @@ from ui.dialogs.ask import confirm
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
-from ui.theme import primary, with_icon
+from ui.theme import primary, sized, with_icon
 from ui.widgets.named import named
 from ui.widgets.record_form import RecordForm
 from ui.widgets.texts import at_left, paragraph
@@ -114,7 +114,7 @@ class SettingsDialog(FormDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         primary(named(ok, "settingsOkButton"))
         layout.addWidget(buttons)
-        self.resize(720, 620)
+        sized(self, 720, 620)
         self.mark_unchanged()
 
     def add_tab(self, page: QWidget, title: str, name: str) -> None:
