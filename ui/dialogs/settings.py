@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -31,7 +30,7 @@ from ui.dialogs.ask import confirm
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
-from ui.theme import primary, sized, with_icon
+from ui.theme import primary, role, sized, with_icon
 from ui.widgets.named import named
 from ui.widgets.record_form import RecordForm
 from ui.widgets.texts import at_left, paragraph
@@ -168,11 +167,14 @@ class SettingsDialog(FormDialog):
 
     @staticmethod
     def _details_box(layout: QVBoxLayout, title: str, cls: type, details: object, prefix: str) -> RecordForm:
-        box = QGroupBox(title)
+        # A heading that wraps (a group box's title cannot, and would widen the dialog at large text).
+        heading = role(QLabel(title), "heading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         form = RecordForm(cls, name_prefix=prefix, labels_above=True)
         form.set_value(details if details is not None else cls())
-        QVBoxLayout(box).addWidget(form)
-        layout.addWidget(box)
+        layout.addWidget(form)
+        layout.addSpacing(12)
         return form
 
     def state(self) -> dict[str, Any]:

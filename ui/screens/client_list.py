@@ -72,7 +72,7 @@ class ClientListScreen(QWidget):
         self.view.setWordWrap(False)  # long texts are shortened with … on their one line, never widen the list
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         keys = [key for key, _order in self.model.columns]
-        FittedColumns(self.view, stretch=(keys.index("name"), keys.index("why")))
+        self.columns = FittedColumns(self.view, stretch=(keys.index("name"), keys.index("why")))
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
@@ -121,6 +121,7 @@ class ClientListScreen(QWidget):
             searched=text,
         )
         self.view.setColumnHidden(len(self.model.columns) - 1, not text)
+        self.columns.fit()
         self.note.setText(
             _("Nothing matched “{text}” exactly; these names match it when accents are ignored.").format(text=text)
             if folded

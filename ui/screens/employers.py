@@ -62,6 +62,8 @@ class EmployersScreen(LazyScreen):
         left = QVBoxLayout()
         left.addWidget(role(QLabel(_("Employers")), "heading"))
         self.list = named(QListWidget(), "employerList", _("Employers"))
+        self.list.setWordWrap(True)  # a long name wraps in the narrow column instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         left.addWidget(self.list)
         buttons: list[QPushButton] = []

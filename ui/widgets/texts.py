@@ -47,7 +47,7 @@ def centred_card(content: QWidget, name: str) -> QWidget:
     inner.setContentsMargins(28, 24, 28, 24)
     inner.addWidget(content)
     em = frame.fontMetrics().averageCharWidth()
-    frame.setMaximumWidth(round(CARD_WIDTH_EM * em * 1.5))
+    frame.setMaximumWidth(CARD_WIDTH_EM * em * 3)
     frame.setMinimumWidth(min(CARD_WIDTH_EM * em, 1000))
     frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     grid.addWidget(frame, 1, 1)
