@@ -180,10 +180,14 @@ class TodayScreen(LazyScreen):
         self.items = self.ops.query(agenda, self.day, WEEK_DAYS) or []
         self.names = self._clients({item.client_id for item in self.items})
         self.date_label.setText(format_day(self.day).capitalize())
-        self.summary.setText(morning_summary(self.items, due, self.day))
+        counts = self.ops.query(lambda vault: vault.repo.caseload_counts()) or {}
+        summary = morning_summary(self.items, due, self.day)
+        if not counts:  # an empty vault: say where to begin rather than show empty lists
+            summary += "\n" + _("No clients yet. Add the first one with New client (Ctrl+N).")
+        self.summary.setText(summary)
         self._fill_agenda()
         self.due_model.set_items(due, lambda ids: {c.id: c.name for c in self._clients(ids).values()})
-        self._fill_caseload(self.ops.query(lambda vault: vault.repo.caseload_counts()) or {})
+        self._fill_caseload(counts)
         self.refresh_recent()
 
     def refresh_recent(self) -> None:

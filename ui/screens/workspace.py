@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import FILE_LISTS, Client, ClientFile, Closure, MaintenanceLevel, Phase, Record
+from tyokykyapp.domain import FILE_LISTS, Client, ClientFile, Closure, MaintenanceLevel, Phase, PhaseChange, Record
 from tyokykyapp.domain.dates import format_date, today
 from tyokykyapp.domain.registry import blank_record, record_title
 from tyokykyapp.forms.render import FormKind, form_title
@@ -178,6 +178,8 @@ class ClientWorkspace(QWidget):
         self.phase_pages: dict[Phase, PhasePage] = {}
         self.timeline = named(FittedList(), "timeline", _("Timeline"))
         self.timeline.setWordWrap(True)
+        # A line opens its record (a phase move shows its history: moves are corrected with their own dialog).
+        self.timeline.itemActivated.connect(self._open_from_timeline)
         self._timeline_stale = True
         self.pages.addWidget(self.timeline)
         layout.addWidget(self.pages, 1)
@@ -332,8 +334,17 @@ class ClientWorkspace(QWidget):
                     records.append((record.main_date() or date.min, order, record))
         records.sort(key=lambda e: (e[0], e[2].created_at.timestamp() if e[2].created_at else 0.0, e[1]), reverse=True)
         for on, _order, record in records:
-            self.timeline.addItem(f"{day(on)}  {record_title(record.KIND)}: {summary(record, self.names)}")
+            item = QListWidgetItem(f"{day(on)}  {record_title(record.KIND)}: {summary(record, self.names)}")
+            item.setData(Qt.ItemDataRole.UserRole, record)
+            self.timeline.addItem(item)
         self.timeline.fit()
+
+    def _open_from_timeline(self, item: QListWidgetItem) -> None:
+        record = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(record, PhaseChange):
+            self.show_history(record)
+        elif isinstance(record, Record):
+            self.edit(record)
 
     # --- acting ------------------------------------------------------------------------------------
 

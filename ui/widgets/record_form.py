@@ -46,6 +46,7 @@ from ui.widgets.date_fields import (
     set_date_cell,
     to_qdate,
 )
+from ui.widgets.fitted_columns import FittedColumns
 
 NONE_TEXT = "—"
 
@@ -174,6 +175,11 @@ class RowsEditor(QWidget):
                 self.table.setItemDelegateForColumn(column, DateCellDelegate(d.spec.dates, self.table))
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(110)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every column shares the width, so no heading is cut to its middle ("ä tietoja saa vaih").
+        FittedColumns(self.table, stretch=range(len(self.fields)))
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         add, remove = QPushButton(_("Add row")), QPushButton(_("Remove row"))
