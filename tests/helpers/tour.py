@@ -79,16 +79,16 @@ def _welcome(tour: Tour) -> QWidget:
     return tour.window
 
 
-@stop("today")
-def _today(tour: Tour) -> QWidget:
-    tour.work.show_section(tour.work.today)
-    return tour.window
+def _section(name: str) -> Stop:
+    def make(tour: Tour) -> QWidget:
+        tour.work.show_section(getattr(tour.work, name))
+        return tour.window
+
+    return make
 
 
-@stop("clients")
-def _clients(tour: Tour) -> QWidget:
-    tour.work.show_section(tour.work.clients)
-    return tour.window
+for _name in ("today", "clients", "employers", "bin"):
+    stop(_name)(_section(_name))
 
 
 @stop("client-search")
@@ -117,18 +117,6 @@ def _timeline(tour: Tour) -> QWidget:
     workspace = tour.work.open_client(tour.client_in(Phase.SUPPORT))
     assert workspace is not None
     workspace.stepper.show("timeline")
-    return tour.window
-
-
-@stop("employers")
-def _employers(tour: Tour) -> QWidget:
-    tour.work.show_section(tour.work.employers)
-    return tour.window
-
-
-@stop("bin")
-def _bin(tour: Tour) -> QWidget:
-    tour.work.show_section(tour.work.bin)
     return tour.window
 
 

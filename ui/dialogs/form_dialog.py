@@ -90,6 +90,6 @@ class FormDialog(QDialog):
                     primary(each)
                     each.style().unpolish(each)
                     each.style().polish(each)
-        # Wide enough for its labels and fields at any text size: about 40 letters at least.
-        self.setMinimumWidth(max(self.minimumWidth(), 40 * self.fontMetrics().averageCharWidth()))
+        # Wide enough for its labels and fields at any text size: about 60 letters at least.
+        self.setMinimumWidth(max(self.minimumWidth(), 60 * self.fontMetrics().averageCharWidth()))
         super().showEvent(event)

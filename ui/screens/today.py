@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -39,20 +38,19 @@ from ui.dialogs import open_dialog
 from ui.models.due_model import DueModel
 from ui.operations import Operations
 from ui.record_summary import person
-from ui.theme import card, icon, link, role, with_icon
+from ui.theme import icon, link, role, with_icon
 from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
+from ui.widgets.page import card_column, scrolling_column
 
 WEEK_DAYS = 7  # the agenda shows today and the six days after it
 
 
 def panel(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
     """A card with a heading; returns the card, its column, and the row of the heading (for its buttons)."""
-    frame = card(named(QFrame(), name))
-    column = QVBoxLayout(frame)
-    column.setContentsMargins(14, 10, 14, 12)
+    frame, column = card_column(name)
     top = QHBoxLayout()
     top.addWidget(role(QLabel(title), "heading"), 1)
     column.addLayout(top)
@@ -73,21 +71,8 @@ class TodayScreen(LazyScreen):
         self.names: dict[str, ClientSummary] = {}
         self.day = today()
         # One scrolling page: at large text on a short screen it scrolls down, never sideways.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        frame = QVBoxLayout(self)
-        frame.setContentsMargins(0, 0, 0, 0)
-        frame.addWidget(scroll)
-        page = QWidget()
-        scroll.setWidget(page)
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(10)
-
-        header = card(named(QFrame(), "todayHeader"))
-        header_column = QVBoxLayout(header)
-        header_column.setContentsMargins(14, 10, 14, 12)
+        _scroll, outer = scrolling_column(self)
+        header, header_column = card_column("todayHeader")
         self.date_label = role(named(QLabel(), "todayDate"), "title")
         header_column.addWidget(self.date_label)
         self.summary = role(named(QLabel(), "morningSummary"), "summary")
@@ -186,7 +171,7 @@ class TodayScreen(LazyScreen):
             summary += "\n" + _("No clients yet. Add the first one with New client (Ctrl+N).")
         self.summary.setText(summary)
         self._fill_agenda()
-        self.due_model.set_items(due, lambda ids: {c.id: c.name for c in self._clients(ids).values()})
+        self.due_model.set_items(due, lambda ids: {c.id: person(c) for c in self._clients(ids).values()})
         self._fill_caseload(counts)
         self.refresh_recent()
 

@@ -11,16 +11,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,10 +61,11 @@ from ui.operations import Operations
 from ui.print_ops import CLIENT_FORMS, preview_client_form
 from ui.record_summary import day, job_title, summary
 from ui.screens.phase_page import PhasePage
-from ui.theme import button, card, primary, role, tone
+from ui.theme import button, primary, role, tone
 from ui.widgets.fitted_list import FittedList
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
+from ui.widgets.page import card_column, scrolling_column
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
 from ui.widgets.record_form import Choices
@@ -89,21 +87,8 @@ class ClientWorkspace(QWidget):
         self.read_only = ""
         # One scrolling area for the whole client: the header, the steps and the page, whose checklist and
         # record lists show every row with no scroll bar of their own inside it.
-        self.page_scroll = QScrollArea()
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page_scroll)
-        body = QWidget()
-        self.page_scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 8, 0)
-        layout.setSpacing(8)
-
-        header = card(named(QFrame(), "clientHeader"))
-        names = QVBoxLayout(header)
-        names.setContentsMargins(16, 12, 16, 12)
+        self.page_scroll, layout = scrolling_column(self, spacing=8)
+        header, names = card_column("clientHeader")
         self.name_label = role(named(QLabel(), "clientName"), "title")
         self.name_label.setWordWrap(True)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
