@@ -17,8 +17,10 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+# Offscreen, on a screen the size of the smallest laptop the app is made for (screen.json: 1366 × 768).
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={HERE / 'screen.json'}")
+ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt  # noqa: E402
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="screens to take (default: all)")
     parser.add_argument("--looks", nargs="*", default=None, help="e.g. light-100 dark-200 (default: all four)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    parser.add_argument("--out", type=Path, default=HERE)
     args = parser.parse_args(argv)
     set_language("fi")
     import tyokykyapp.vault.vault as vault_module
