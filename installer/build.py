@@ -33,7 +33,7 @@ WORK = ROOT / "build" / "installer"
 APP_FOLDER = DIST / "tyokyky"
 EXECUTABLE = APP_FOLDER / ("tyokykyapp.exe" if sys.platform == "win32" else "tyokykyapp")
 LINUX = ROOT / "installer" / "linux"
-ICON_SVG = ROOT / "ui" / "icons" / "tyokyky.svg"
+ICON_SVG = ROOT / "ui" / "resources" / "tyokyky.svg"
 # Libraries the built program takes from the system rather than carrying them (read off with ldd): OpenGL and
 # the display servers' client libraries belong to the machine. Qt's xcb plugin needs the two xcb helpers.
 DEB_DEPENDS = (

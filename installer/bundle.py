@@ -9,7 +9,7 @@ from typing import Any
 from tyokykyapp.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-ICON_SVG = ROOT / "ui" / "icons" / "tyokyky.svg"
+ICON_SVG = ROOT / "ui" / "resources" / "tyokyky.svg"
 ICON_PIXELS = 256
 
 

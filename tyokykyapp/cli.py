@@ -322,6 +322,39 @@ def cmd_due(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_agenda(ctx: Context) -> int:
+    from tyokykyapp.domain.dates import format_day, format_time
+    from tyokykyapp.services.agenda import agenda
+
+    on = _parse_date(ctx.args.on) if ctx.args.on else today_()
+    with ctx.open_vault() as vault:
+        items = agenda(vault, on, ctx.args.days)
+        names = {s.id: s.name for s in vault.repo.clients(ids={item.client_id for item in items})}
+    if ctx.args.json:
+        _print_json([item.to_json() for item in items])
+        return EXIT_OK
+    shown_day = None
+    for item in items:
+        if item.on != shown_day:
+            shown_day = item.on
+            print(format_day(item.on))
+        print(f"  {format_time(item.time) or '–':>5}  {names.get(item.client_id, '')}  {item.place}".rstrip())
+    print(ngettext("{n} meeting", "{n} meetings", len(items)).format(n=len(items)))
+    return EXIT_OK
+
+
+def _days(text: str) -> int:
+    from tyokykyapp.services.agenda import MAX_DAYS
+
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(_("give a number of days from 1 to {n}").format(n=MAX_DAYS))
+    return days
+
+
 def cmd_passwd(ctx: Context) -> int:
     if ctx.args.new_passphrase_file:
         new = read_secret_file(ctx.args.new_passphrase_file)
@@ -688,6 +721,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "clients": cmd_clients,
     "show": cmd_show,
     "due": cmd_due,
+    "agenda": cmd_agenda,
     "passwd": cmd_passwd,
     "check": cmd_check,
     "form": cmd_form,
@@ -766,6 +800,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = sub.add_parser("due", parents=[common], help=_("what is due or overdue"))
     due.add_argument("--on", metavar="DATE", help=_("the day to compute for (default today)"))
     due.add_argument("--json", action="store_true")
+    agenda = sub.add_parser("agenda", parents=[common], help=_("the meetings booked for a day or more"))
+    agenda.add_argument("--on", metavar="DATE", help=_("the first day (default today)"))
+    agenda.add_argument("--days", metavar="N", type=_days, default=1, help=_("how many days (default 1)"))
+    agenda.add_argument("--json", action="store_true")
     passwd = sub.add_parser("passwd", parents=[common], help=_("change the passphrase"))
     passwd.add_argument("--new-passphrase-file", metavar="F")
     sub.add_parser("check", parents=[common], help=_("check the vault's integrity"))

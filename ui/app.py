@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -28,6 +29,7 @@ from ui.operations import Operations
 from ui.qt_language import apply_language
 from ui.screens.unlock import UnlockScreen
 from ui.settings import Preferences
+from ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from ui.dialogs.form_dialog import Draft, FormDialog
     from ui.work_area import WorkArea
 
-ICON = Path(__file__).resolve().parent / "icons" / "tyokyky.svg"
+ICON = Path(__file__).resolve().parent / "resources" / "tyokyky.svg"
 DEMO_PASSPHRASE = "kokeile työkykyä rauhassa"
 PRELOAD_DELAY_MS = 300
 PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity")
@@ -52,6 +54,12 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.prefs = prefs or Preferences()
         apply_language(self.prefs.get("language"))
+        self.look = self._current_look()
+        apply_theme(*self.look)
+        # The system switching between light, dark or high contrast restyles the app (when it follows the system).
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._system_look_changed)
+        hints.accessibility().contrastPreferenceChanged.connect(self._system_look_changed)
         self.ops = Operations(self)
         self.work: WorkArea | None = None
         # The open client and unsaved forms kept through a lock: in memory only, restored after unlock.
@@ -103,8 +111,17 @@ class MainWindow(QMainWindow):
         if vault_exists(self.folder):
             unlock = UnlockScreen(self.folder)
             if self.demo:
-                unlock.message.setText(_("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
-            unlock.message.setText(self.backup_note or unlock.message.text())
+                unlock.show_note(
+                    _("This is the demo vault of synthetic clients. Its passphrase: {passphrase}").format(
+                        passphrase=DEMO_PASSPHRASE
+                    )
+                )
+                leave = QPushButton(_("Leave the demo"))
+                leave.setObjectName("leaveDemoLink")
+                leave.clicked.connect(self.leave_demo)
+                unlock.add_link(leave)
+            if self.backup_note:
+                unlock.show_note(self.backup_note)
             self.backup_note = ""
             unlock.unlocked.connect(self.on_unlocked)
             unlock.restore_offer.requested.connect(lambda: self._open_restore(unlock.passphrase.text()))
@@ -161,6 +178,21 @@ class MainWindow(QMainWindow):
             self.auto_lock.start()
         if self.prefs.get("language") != current_language():
             self.switch_language(self.prefs.get("language"))
+        elif self._current_look() != self.look:
+            self._restyle()
+
+    def _current_look(self) -> tuple[str, int]:
+        return self.prefs.get("appearance"), self.prefs.get("text_size")
+
+    def _system_look_changed(self) -> None:
+        if self.prefs.get("appearance") == "system":
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """Apply the look and build the screens again (icons and sizes are set as widgets are made)."""
+        self.look = self._current_look()
+        apply_theme(*self.look)
+        self._rebuild()
 
     # --- locking -----------------------------------------------------------------------------------
 
@@ -224,6 +256,10 @@ class MainWindow(QMainWindow):
         self.prefs.set("language", language)
         apply_language(language)
         self._update_title()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """The screen on view made again, keeping the open client and every typed form."""
         if self.ops.vault is None:
             self.show_entry_screen()
             return

@@ -60,6 +60,12 @@ COMPONENTS: tuple[Component, ...] = (
         "Bitstream-Vera",
         texts=("tyokykyapp/forms/fonts/LICENSE_DEJAVU",),
     ),
+    Component(
+        "Tabler Icons 3.31.0",
+        N_("the icons"),
+        "MIT",
+        texts=("ui/resources/icons/LICENSE",),
+    ),
     Component("platformdirs", N_("finding the per-user data folder"), "MIT", ("platformdirs",)),
     Component(
         "PyInstaller",

@@ -25,10 +25,20 @@ from tyokykyapp.domain import (
 from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.readable import NO_NAMES, employer_of
+from tyokykyapp.vault import ClientSummary
 
 
 def day(value: date | None) -> str:
     return format_date(value, "—")
+
+
+def person(client: ClientSummary) -> str:
+    """A client as lists name them: family name first, and the date of birth, which tells two clients of the
+    same name apart."""
+    name = f"{client.family_name}, {client.given_names}"
+    if client.date_of_birth is None:
+        return name
+    return f"{name} (" + _("b. {date}").format(date=format_date(client.date_of_birth)) + ")"
 
 
 def _first_line(text: str, limit: int = 80) -> str:

@@ -7,12 +7,14 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -38,6 +40,8 @@ from ui.screens.client_list import ClientListScreen
 from ui.screens.employers import EmployersScreen
 from ui.screens.today import TodayScreen
 from ui.screens.workspace import ClientWorkspace
+from ui.theme import icon, icon_size, primary, role, tone, with_icon
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.named import named
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
@@ -56,73 +60,102 @@ class WorkArea(QWidget):
         self.window_ = window
         self.ops = window.ops
         self.workspace: ClientWorkspace | None = None
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.new_meeting = named(QPushButton(_("New meeting") + "  (Ctrl+M)"), "newMeetingButton")
-        self.new_meeting.clicked.connect(self.new_meeting_anywhere)
-        bar.addWidget(self.new_meeting)
-        hand_over = named(QPushButton(_("Hand over…")), "handOverButton")
-        hand_over.clicked.connect(lambda: self.open_export())
-        receive = named(QPushButton(_("Import…")), "openImportButton")
-        receive.clicked.connect(self.open_import)
-        forms = named(QPushButton(_("Blank forms")), "blankFormsButton")
-        forms_menu = QMenu(forms)
-        for kind in BLANK_FORMS:
-            forms_menu.addAction(form_title(kind, current_language()), functools.partial(self.print_blank, kind))
-        forms.setMenu(forms_menu)
-        bar.addWidget(forms)
-        bar.addWidget(hand_over)
-        bar.addWidget(receive)
-        bar.addStretch()
-        if window.demo:
-            bar.addWidget(named(QLabel("⚑ " + _("Demo vault: synthetic clients only")), "demoBanner"))
-            leave = named(QPushButton(_("Leave the demo")), "leaveDemoButton")
-            leave.clicked.connect(window.leave_demo)
-            bar.addWidget(leave)
-        self.language = named(QComboBox(), "languageCombo", _("Language"))
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(window.prefs.get("language")))
-        self.language.currentIndexChanged.connect(lambda: window.switch_language(self.language.currentData()))
-        bar.addWidget(self.language)
-        about = named(QPushButton(_("About")), "aboutButton")
-        about.clicked.connect(self.open_about)
-        bar.addWidget(about)
-        settings = named(QPushButton(_("Settings…")), "settingsButton")
-        settings.clicked.connect(lambda: self.open_settings())
-        bar.addWidget(settings)
-        lock = named(QPushButton(_("Lock") + "  (Ctrl+L)"), "lockButton")
-        lock.clicked.connect(window.lock)
-        bar.addWidget(lock)
-        layout.addLayout(bar)
-
-        body = QHBoxLayout()
-        self.nav = named(QListWidget(), "navigation", _("Sections"))
-        self.content = QStackedWidget()
-        self.today = TodayScreen(self.ops)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._sidebar(window))
+        main = QVBoxLayout()
+        main.setContentsMargins(16, 12, 16, 12)
+        main.setSpacing(10)
+        main.addWidget(self._action_bar())
+        self.content = named(QStackedWidget(), "screens")
+        self.today = TodayScreen(self.ops, large_print=lambda: bool(window.prefs.get("large_print")))
         self.clients = ClientListScreen(self.ops)
         self.employers = EmployersScreen(self.ops)
         self.bin = BinScreen(self.ops)
-        for title, screen in (
-            (_("Today"), self.today),
-            (_("Clients"), self.clients),
-            (_("Employers"), self.employers),
-            (_("Bin"), self.bin),
+        for title, icon_name, screen in (
+            (_("Today"), "calendar-event", self.today),
+            (_("Clients"), "users", self.clients),
+            (_("Employers"), "building", self.employers),
+            (_("Bin"), "trash", self.bin),
         ):
-            self.nav.addItem(title)
+            self.nav.addItem(QListWidgetItem(icon(icon_name), title))
             self.content.addWidget(screen)
+        self.nav.setIconSize(icon_size(0.7))
         # Wide enough for the longest section name at any text size (200 % included).
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 32)
+        self.nav.setFixedHeight(self.nav.sizeHintForRow(0) * self.nav.count() + 16)
         self.nav.currentRowChanged.connect(self._show_section)
-        body.addWidget(self.nav)
-        body.addWidget(self.content, 1)
-        layout.addLayout(body, 1)
+        main.addWidget(self.content, 1)
+        layout.addLayout(main, 1)
 
         self.today.open_client.connect(self.open_client)
         self.today.filter_requested.connect(self._filter_clients)
         self.clients.open_client.connect(self.open_client)
         self.clients.new_client.connect(self.new_client)
         self.nav.setCurrentRow(0)
+
+    def _sidebar(self, window: MainWindow) -> QWidget:
+        """The app's name, the sections, and what concerns the whole app (language, settings, locking)."""
+        sidebar = named(QFrame(), "sidebar")
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(12, 16, 12, 16)
+        name = role(QLabel("Työkyky"), "title")
+        name.setAccessibleName("Työkyky")
+        column.addWidget(name)
+        column.addSpacing(8)
+        self.nav = named(QListWidget(), "navigation", _("Sections"))
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.addWidget(self.nav)
+        column.addStretch()
+        if window.demo:
+            banner = tone(named(QLabel("⚑ " + _("Demo vault: synthetic clients only")), "demoBanner"), "info")
+            banner.setWordWrap(True)
+            column.addWidget(banner)
+            leave = with_icon(named(QPushButton(_("Leave the demo")), "leaveDemoButton"), "logout")
+            leave.clicked.connect(window.leave_demo)
+            column.addWidget(leave)
+        self.language = named(QComboBox(), "languageCombo", _("Language"))
+        for code, language in LANGUAGE_NAMES.items():
+            self.language.addItem(language, code)
+        self.language.setCurrentIndex(self.language.findData(window.prefs.get("language")))
+        self.language.currentIndexChanged.connect(lambda: window.switch_language(self.language.currentData()))
+        column.addWidget(self.language)
+        for text, name_, icon_name, action in (
+            (_("Settings…"), "settingsButton", "settings", lambda: self.open_settings()),
+            (_("About"), "aboutButton", "info-circle", self.open_about),
+            (_("Lock"), "lockButton", "lock", window.lock),
+        ):
+            button = with_icon(named(QPushButton(text), name_), icon_name)
+            button.setToolTip(text + (" (Ctrl+L)" if name_ == "lockButton" else ""))
+            button.clicked.connect(action)
+            column.addWidget(button)
+        return sidebar
+
+    def _action_bar(self) -> QWidget:
+        """The everyday actions, on every section (wrapping onto a second line when the window is narrow)."""
+        bar = named(QWidget(), "actionBar")
+        row = FlowLayout(bar)
+        self.new_meeting = primary(
+            with_icon(named(QPushButton(_("New meeting")), "newMeetingButton"), "calendar-plus", "accent_text")
+        )
+        self.new_meeting.setToolTip(_("New meeting") + " (Ctrl+M)")
+        self.new_meeting.clicked.connect(self.new_meeting_anywhere)
+        new_client = with_icon(named(QPushButton(_("New client")), "newClientBarButton"), "user-plus")
+        new_client.setToolTip(_("New client") + " (Ctrl+N)")
+        new_client.clicked.connect(lambda: self.new_client())
+        forms = with_icon(named(QPushButton(_("Blank forms")), "blankFormsButton"), "file-text")
+        forms_menu = QMenu(forms)
+        for kind in BLANK_FORMS:
+            forms_menu.addAction(form_title(kind, current_language()), functools.partial(self.print_blank, kind))
+        forms.setMenu(forms_menu)
+        hand_over = with_icon(named(QPushButton(_("Hand over…")), "handOverButton"), "send")
+        hand_over.clicked.connect(lambda: self.open_export())
+        receive = with_icon(named(QPushButton(_("Import…")), "openImportButton"), "file-import")
+        receive.clicked.connect(self.open_import)
+        for button in (self.new_meeting, new_client, forms, hand_over, receive):
+            row.addWidget(button)
+        return bar
 
     def _show_section(self, row: int) -> None:
         if row >= 0:

@@ -112,6 +112,24 @@ def test_show_json_has_everything_recorded(demo_run: Run) -> None:
     assert code == 0 and in_support["name"] in out
 
 
+def test_agenda_json_shape_and_days(demo_run: Run) -> None:
+    code, out, _err = demo_run("agenda", "--days", "7", "--json")
+    items = json.loads(out)
+    assert code == 0 and items  # the demo books meetings for the coming days
+    for item in items:
+        assert set(item) == {"client_id", "on", "time", "place", "kind"}
+        assert item["kind"] in ("meeting", "next_meeting")
+        assert 0 <= (date.fromisoformat(item["on"]) - date.today()).days < 7
+    assert [i["on"] for i in items] == sorted(i["on"] for i in items)
+    code, out, _err = demo_run("agenda", "--on", date.today().isoformat(), "--json")
+    assert json.loads(out) == [i for i in items if i["on"] == date.today().isoformat()]
+    code, out, _err = demo_run("agenda", "--days", "7")
+    assert code == 0 and out.strip().endswith(f"{len(items)} meetings")
+    with pytest.raises(SystemExit) as caught:
+        demo_run("agenda", "--days", "0")
+    assert caught.value.code == 2 and "1 to 366" in demo_run.capsys.readouterr().err
+
+
 def test_show_unknown_client(demo_run: Run) -> None:
     code, _out, err = demo_run("show", "00000000-0000-0000-0000-000000000000")
     assert code == 1 and "No such" in one_line_error(err)

@@ -17,7 +17,7 @@ from ui.components import Component
 def test_the_data_files_are_those_pyproject_declares_for_the_wheel() -> None:
     declared = data_files(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")))
     folders = {folder for _source, folder in declared}
-    assert {"tyokykyapp/vault/migrations", "tyokykyapp/forms/fonts", "ui/icons"} <= folders
+    assert {"tyokykyapp/vault/migrations", "tyokykyapp/forms/fonts", "ui/resources", "ui/resources/icons"} <= folders
     names = {Path(source).name for source, _folder in declared}
     assert {"0001_initial.sql", "DejaVuSans.ttf", "LICENSE_DEJAVU", "tyokyky.svg", "tyokyky.po"} <= names
     assert all(Path(source).is_file() for source, _folder in declared)

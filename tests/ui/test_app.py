@@ -95,7 +95,7 @@ def test_wrong_passphrase_says_so_and_lets_the_coach_try_again(
     assert isinstance(screen, UnlockScreen)
     qtbot.keyClicks(screen.passphrase, "not the right one")
     qtbot.mouseClick(screen.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
-    assert screen.message.text() == "Wrong passphrase."
+    assert screen.message.text() == "✗ Wrong passphrase."
     unlock(window)
     assert isinstance(window.stack.currentWidget(), WorkArea)
 

@@ -135,6 +135,9 @@ def _meeting(b: _Builder, client_id: str, on: date, *, next_on: date | None = No
         notes=rng.choice(words.MEETING_NOTES),
         agreed_next_steps="Asiakas päivittää hakemuksen; valmentaja selvittää palkkatuen.",
         next_meeting_on=next_on,
+        # A booked meeting has its time and place agreed too (the agenda shows them).
+        next_meeting_time=time(rng.randint(8, 15), rng.choice((0, 30))) if next_on else None,
+        next_meeting_place=rng.choice(words.PLACES) if next_on else "",
     )
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from enum import Enum
 
 from tyokykyapp.domain.errors import ValidationError
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import N_, _
 
 # Nothing about a living client of this service happened, or was born, before this day.
 EARLIEST = date(1900, 1, 1)
@@ -103,6 +103,19 @@ def parse_date(text: str, span: DateRange = DateRange.EVENT, *, on: date | None 
 def format_date(value: date | None, empty: str = "") -> str:
     """A date as people in Finland write it: day.month.year without leading zeros (1.2.2026)."""
     return f"{value.day}.{value.month}.{value.year}" if value is not None else empty
+
+
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
+
+
+def format_day(value: date) -> str:
+    """A day with its weekday, as an agenda heads it: maanantai 24.11.2026."""
+    return f"{_(_WEEKDAYS[value.weekday()])} {format_date(value)}"
+
+
+def age_on(born: date, on: date) -> int:
+    """Full years of age on a day."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def format_time(value: time | None) -> str:

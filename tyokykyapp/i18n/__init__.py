@@ -12,7 +12,18 @@ from tyokykyapp.i18n.catalog import (
     current_language,
     ngettext,
     set_language,
+    set_pseudo,
     using_language,
 )
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "_", "current_language", "ngettext", "set_language", "using_language"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "N_",
+    "_",
+    "current_language",
+    "ngettext",
+    "set_language",
+    "set_pseudo",
+    "using_language",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import gettext
+import math
 import os
 import re
 import threading
@@ -136,12 +137,31 @@ def using_language(language: str) -> Iterator[None]:
         _thread.language = previous
 
 
+# The pseudo-locale: every text 40 % longer (the padding after it), to see which screens cut or squeeze the
+# long words Finnish and Swedish bring. Switched on by TYOKYKY_PSEUDO=1 or set_pseudo(True) (the layout tests).
+PSEUDO_STRETCH = 0.4
+_pseudo: list[bool] = [os.environ.get("TYOKYKY_PSEUDO", "") == "1"]
+
+
+def set_pseudo(on: bool) -> None:
+    _pseudo[0] = on
+
+
+def stretched(text: str) -> str:
+    """`text` made 40 % longer, each line on its own (placeholders and line breaks kept)."""
+    return "\n".join(
+        line + "ö" * math.ceil(len(line) * PSEUDO_STRETCH) if line.strip() else line for line in text.split("\n")
+    )
+
+
 def _(message: str) -> str:
-    return translations(current_language()).gettext(message)
+    text = translations(current_language()).gettext(message)
+    return stretched(text) if _pseudo[0] else text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(current_language()).ngettext(singular, plural, n)
+    text = translations(current_language()).ngettext(singular, plural, n)
+    return stretched(text) if _pseudo[0] else text
 
 
 def N_(message: str) -> str:

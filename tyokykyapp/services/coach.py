@@ -5,6 +5,7 @@ from __future__ import annotations
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.domain.codec import from_json, to_json
 from tyokykyapp.domain.fields import check_fields
+from tyokykyapp.domain.text_rules import check_email
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.vault import Vault
 
@@ -19,6 +20,7 @@ def coach_details(vault: Vault) -> CoachDetails:
 
 def set_coach_details(vault: Vault, details: CoachDetails) -> Changes:
     check_fields(details)
+    check_email("email", details.email)
     vault.repo.set_setting(_KEY, to_json(details))
     return Changes.of(None, _KEY)
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from tyokykyapp.domain import (
     FILE_LISTS,
@@ -70,6 +70,7 @@ class ClientSummary:
     started_on: date
     referral_source: str | None
     deleted_at: datetime | None = None
+    date_of_birth: date | None = None  # tells two clients of the same name apart
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class Revision:
 
 
 _CLIENT_COLUMNS = (
-    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at"
+    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at,"
+    " json_extract(data, '$.date_of_birth')"
 )
 
 
@@ -117,6 +119,19 @@ _HANDED_OVER = (
     "clients INDEXED BY clients_handed_over"
     " WHERE deleted_at IS NULL AND json_extract(data, '$.handed_over_on') IS NOT NULL"
 )
+# The client list's sort orders (clients() accepts only these): the process order for phases and levels, days
+# in the phase (fewest first when ascending), clients without a date of birth last.
+ClientOrder = Literal["name", "born", "phase", "level", "in_phase", "started"]
+_PHASE_ORDER = " ".join(f"WHEN '{p.value}' THEN {n}" for n, p in enumerate(Phase))
+_LEVEL_ORDER = " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(MaintenanceLevel))
+_ORDER_BY: dict[str, str] = {
+    "name": "sort_name {d}",
+    "born": "json_extract(data, '$.date_of_birth') IS NULL, json_extract(data, '$.date_of_birth') {d}",
+    "phase": f"CASE phase {_PHASE_ORDER} END {{d}}",
+    "level": f"maintenance_level IS NULL, CASE maintenance_level {_LEVEL_ORDER} END {{d}}",
+    "in_phase": "-julianday(phase_since) {d}",
+    "started": "started_on {d}",
+}
 GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
 VAULT_ID_KEY = "vault_id"  # the setting that binds the database to its key file
 RECENT_KEY = "recent_clients"  # the clients opened last (services/recent.py)
@@ -146,6 +161,7 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
         started_on=date.fromisoformat(row[6]),
         referral_source=row[7],
         deleted_at=datetime.fromisoformat(row[8]) if row[8] else None,
+        date_of_birth=date.fromisoformat(row[9]) if row[9] else None,
     )
 
 
@@ -335,6 +351,7 @@ class Repository:
         deleted: bool,
         ids: Collection[str] | None,
         handed_over: bool | None = None,
+        closed: bool = True,
     ) -> tuple[str, list[Any]]:
         # Looking up chosen clients goes by id; the unary + keeps SQLite from walking the whole (deleted_at, ...)
         # index instead, which read every client's row (~40 ms for 100 names from 10,000 clients).
@@ -344,6 +361,8 @@ class Repository:
             # seq is in every index, so the list keeps its own index; the handed-over few come from theirs.
             where.append(f"seq {'IN' if handed_over else 'NOT IN'} (SELECT seq FROM {_HANDED_OVER})")
         params: list[Any] = []
+        if not closed:
+            where.append("phase != 'closed'")
         if phase is not None:
             where.append("phase = ?")
             params.append(phase.value)
@@ -364,12 +383,17 @@ class Repository:
         deleted: bool = False,
         ids: Collection[str] | None = None,
         handed_over: bool | None = None,
+        closed: bool = True,
     ) -> int:
-        """`handed_over`: True only the clients handed over to another coach, False none of them, None all."""
+        """`handed_over`: True only the clients handed over to another coach, False none of them, None all.
+        `closed`: False leaves out the clients whose service has ended."""
         if handed_over is False:  # all less the handed-over few: both counts stay on their indexes
-            everyone = self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids)
-            return everyone - self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids, handed_over=True)
-        where, params = self._client_filter(phase, level, deleted, ids, handed_over)
+            everyone = self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids, closed=closed)
+            handed = self.count_clients(
+                phase=phase, level=level, deleted=deleted, ids=ids, closed=closed, handed_over=True
+            )
+            return everyone - handed
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over, closed)
         with known_errors():
             return int(self._db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
 
@@ -381,14 +405,20 @@ class Repository:
         deleted: bool = False,
         ids: Collection[str] | None = None,
         handed_over: bool | None = None,
+        closed: bool = True,
+        order: ClientOrder = "name",
+        descending: bool = False,
         limit: int = -1,
         offset: int = 0,
     ) -> list[ClientSummary]:
-        """Clients in alphabetical order (family name first), filtered, one page at a time."""
-        where, params = self._client_filter(phase, level, deleted, ids, handed_over)
+        """Clients, filtered, one page at a time: by name (family name first) unless `order` says otherwise."""
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over, closed)
+        direction = "DESC" if descending else "ASC"
+        # Every order ends by name and then by seq, so paging never repeats or skips a client.
+        sort = f"{_ORDER_BY[order].format(d=direction)}, sort_name {direction}, seq {direction}"
         with known_errors():
             rows = self._db.execute(
-                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY sort_name, seq LIMIT ? OFFSET ?",
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY {sort} LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             ).fetchall()
         return [_summary(row) for row in rows]

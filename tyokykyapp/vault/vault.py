@@ -59,10 +59,12 @@ from tyokykyapp.vault.keyslots import (
     slot_label,
 )
 from tyokykyapp.vault.location import DB_NAME, KEYS_NAME, vault_exists
+from tyokykyapp.vault.meetings import MeetingQueries
 from tyokykyapp.vault.migrations import migrate
 from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
 from tyokykyapp.vault.repository import VAULT_ID_KEY, Repository
+from tyokykyapp.vault.search import ClientSearch
 from tyokykyapp.vault.snapshot import copy_database, verify_copy
 from tyokykyapp.vault.transfer import Transfer
 
@@ -85,6 +87,8 @@ class Vault:
         self.transfer = Transfer(connection)
         self.due_cache = DueCache(connection)
         track_changes(connection)  # so the next backup knows whether anything changed since the last one
+        self.meetings = MeetingQueries(connection)
+        self.search = ClientSearch(connection)
         self._connection: Connection | None = connection
         self._lock = lock
         self._data_key: bytes | None = data_key
@@ -211,6 +215,14 @@ class Vault:
         opened with the old passphrase no longer opens today's data."""
         check_passphrase(new_passphrase)
         self._replace_slot(PASSPHRASE_SLOT, new_passphrase, kdf, progress)
+
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongSecret unless `passphrase` is the vault's current passphrase (asked again before it is
+        changed: someone at an unlocked laptop must not set a passphrase of their own)."""
+        if self._data_key is None:
+            raise RuntimeError("the vault is closed")
+        if self.key_file.unwrap(PASSPHRASE_SLOT, passphrase) != self._data_key:
+            raise WrongSecret()
 
     def new_recovery_key(self, *, kdf: KdfParams | None = None, progress: Progress | None = None) -> str:
         """Replace the recovery key (the old one stops working, also in old copies of vault.keys) and

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
 from tyokykyapp import __version__
 from tyokykyapp.i18n import _
 from ui.components import APP_LICENCE, COMPONENTS
+from ui.theme import sized
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.named import named
 
 
@@ -65,8 +66,9 @@ class AboutDialog(QDialog):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FittedColumns(table, stretch=(1,))
         layout.addWidget(table)
         layout.addWidget(
             _text(
@@ -85,4 +87,4 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        sized(self, 720, 560)

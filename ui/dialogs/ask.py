@@ -83,3 +83,8 @@ def ask_to_discard(parent: QWidget, on_discard: Callable[[], object]) -> QMessag
         texts={Discard: _("Discard the changes"), Cancel: _("Keep editing")},
         default=Cancel,
     )
+
+
+def tell(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A note the coach acknowledges with OK ("The passphrase was changed.")."""
+    return ask(parent, title, text, lambda _answer: None, (Answer.Ok,), icon=QMessageBox.Icon.Information)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tyokykyapp.i18n import _
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.theme import sized
 from ui.widgets.named import named
 
 
@@ -61,7 +62,7 @@ class ChooseClientDialog(QDialog):
         buttons.accepted.connect(self.choose_selected)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        sized(self, 560, 480)
         self._filter()
 
     def _filter(self) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from ui.dialogs.ask import ask_to_discard
+from ui.theme import primary
 
 if TYPE_CHECKING:
     from ui.work_area import WorkArea
@@ -82,4 +83,13 @@ class FormDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
+        # Save / OK is the dialog's primary action, drawn as such.
+        for box in self.findChildren(QDialogButtonBox):
+            for each in box.buttons():
+                if box.buttonRole(each) == QDialogButtonBox.ButtonRole.AcceptRole and isinstance(each, QPushButton):
+                    primary(each)
+                    each.style().unpolish(each)
+                    each.style().polish(each)
+        # Wide enough for its labels and fields at any text size: about 60 letters at least.
+        self.setMinimumWidth(max(self.minimumWidth(), 60 * self.fontMetrics().averageCharWidth()))
         super().showEvent(event)

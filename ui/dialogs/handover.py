@@ -60,6 +60,7 @@ from ui.dialogs.ask import confirm
 from ui.dialogs.files import choose_open_path, choose_save_path
 from ui.dialogs.form_dialog import FormDialog
 from ui.operations import Operations
+from ui.theme import sized
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
@@ -119,7 +120,7 @@ class ExportDialog(FormDialog):
         self.pages.addWidget(self._choices_page())
         self.pages.addWidget(self._done_page())
         QVBoxLayout(self).addWidget(self.pages)
-        self.resize(640, 560)
+        sized(self, 640, 560)
         self.mark_unchanged()
         self._show_size()
 
@@ -413,7 +414,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show_policy(False)
-        self.resize(720, 560)
+        sized(self, 720, 560)
 
     def _show_policy(self, visible: bool) -> None:
         self.policy_label.setVisible(visible)

@@ -11,6 +11,7 @@ from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from tyokykyapp.readable import NO_NAMES, lines
 from tyokykyapp.vault import Revision
+from ui.theme import sized
 
 
 def readable(revision: Revision, names: Mapping[str, str] = NO_NAMES) -> str:
@@ -51,4 +52,4 @@ class HistoryDialog(QDialog):
         layout.addLayout(body)
         layout.addWidget(buttons)
         self.versions.setCurrentRow(len(revisions) - 1)
-        self.resize(720, 420)
+        sized(self, 720, 420)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QScrollArea, QVBoxLayout, QWidge
 from tyokykyapp.domain import Record, UserError
 from tyokykyapp.domain.registry import record_title
 from ui.dialogs.form_dialog import FormDialog
+from ui.theme import sized
 from ui.widgets.named import message_label, named
 from ui.widgets.record_form import Choices, RecordForm
 
@@ -55,7 +56,7 @@ class RecordDialog(FormDialog):
             buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 640)
+        sized(self, 640, 640)
 
     def typed(self) -> Record:
         """What the coach has typed so far, as a record (never validated here: kept exactly as typed)."""

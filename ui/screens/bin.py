@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from tyokykyapp.services import Changes, purge_client, restore_client
 from ui.dialogs.ask import confirm
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 
@@ -33,6 +35,10 @@ class BinScreen(LazyScreen):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FittedColumns(self.view, stretch=(0,))
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
         restore = named(QPushButton(_("Restore")), "restoreClientButton")

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,9 @@ from ui.dialogs.history import HistoryDialog
 from ui.dialogs.record import RecordDialog
 from ui.operations import Operations
 from ui.record_summary import day
+from ui.theme import button, role
+from ui.widgets.fitted_columns import FittedColumns
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 LOG_WEEKS = 26
 # The log's columns: date, employer and client sized to their contents; what was done gets the rest.
-_SHORT, _TEXT = (0, 1, 3), 2
+_TEXT = 2
 
 
 def _first_line(text: str) -> str:
@@ -58,32 +60,32 @@ class EmployersScreen(LazyScreen):
         self.employers: list[Employer] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>" + _("Employers") + "</b>"))
+        left.addWidget(role(QLabel(_("Employers")), "heading"))
         self.list = named(QListWidget(), "employerList", _("Employers"))
+        self.list.setWordWrap(True)  # a long name wraps in the narrow column instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         left.addWidget(self.list)
-        buttons = QHBoxLayout()
-        for text, name, action in (
-            (_("New employer…"), "newEmployerButton", self.new_employer),
-            (_("Edit…"), "editEmployerButton", self.edit_selected),
-            (_("History…"), "employerHistoryButton", self.history_selected),
+        buttons: list[QPushButton] = []
+        for text, name, icon_name, action in (
+            (_("New employer…"), "newEmployerButton", "plus", self.new_employer),
+            (_("Edit…"), "editEmployerButton", "pencil", self.edit_selected),
+            (_("History…"), "employerHistoryButton", "history", self.history_selected),
         ):
-            button = named(QPushButton(text), name)
-            button.clicked.connect(action)
-            buttons.addWidget(button)
-        left.addLayout(buttons)
+            made = button(text, name, icon_name)
+            made.setAccessibleName(text.rstrip("…") + " " + _("Employer").lower())
+            made.clicked.connect(action)
+            buttons.append(made)
+        left.addWidget(flow_row(*buttons))
         layout.addLayout(left, 1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>" + _("Employer contacts by week") + "</b>"))
+        right.addWidget(role(QLabel(_("Employer contacts by week")), "heading"))
         self.log = named(QTreeWidget(), "employerContactLog", _("Employer contacts by week"))
         self.log.setHeaderLabels([_("Date"), _("Employer"), _("Contact person, purpose and outcome"), _("Client")])
-        header = self.log.header()
-        header.setStretchLastSection(False)
-        for column in _SHORT:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FittedColumns(self.log, stretch=(_TEXT,))
         right.addWidget(self.log)
-        log_button = named(QPushButton(_("Log an employer contact…")), "logContactButton")
+        log_button = button(_("Log an employer contact…"), "logContactButton", "plus")
         log_button.clicked.connect(self.log_contact)
         right.addWidget(log_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(right, 3)

@@ -9,13 +9,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from tyokykyapp.domain import FILE_LISTS, ClientFile, Phase
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language
 from tyokykyapp.process import checklist
 from ui.record_summary import day
+from ui.theme import tone, with_icon
+from ui.widgets.fitted_list import FittedList
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
 from ui.widgets.record_section import RecordSection
 
@@ -50,24 +53,32 @@ class PhasePage(QWidget):
         self.phase = phase
         self.setObjectName(f"page_{phase.value}")
         layout = QVBoxLayout(self)
-        self.info = named(QLabel(), f"info_{phase.value}")
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.info = tone(named(QLabel(), f"info_{phase.value}"), "info")
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.info)
-        layout.addWidget(QLabel("<b>" + _("Checklist") + "</b>"))
-        self.checklist = named(QListWidget(), f"checklist_{phase.value}", _("Checklist"))
+        checklist_box = QGroupBox(_("Checklist"))
+        checklist_box.setObjectName(f"checklistBox_{phase.value}")
+        box_layout = QVBoxLayout(checklist_box)
+        self.checklist = named(FittedList(), f"checklist_{phase.value}", _("Checklist"))
+        self.checklist.setWordWrap(True)
         self.checklist.itemChanged.connect(workspace.on_checklist_changed)
-        layout.addWidget(self.checklist)
-        prints = QHBoxLayout()
+        box_layout.addWidget(self.checklist)
+        prints = []
         for form in PHASE_FORMS[phase]:
-            button = named(
-                QPushButton(_("Print: {form}…").format(form=form_title(form, current_language()))),
-                f"print_{phase.value}_{form.value}",
+            button = with_icon(
+                named(
+                    QPushButton(_("Print: {form}…").format(form=form_title(form, current_language()))),
+                    f"print_{phase.value}_{form.value}",
+                ),
+                "printer",
             )
             button.clicked.connect(functools.partial(workspace.print_form, form))
-            prints.addWidget(button)
-        prints.addStretch()
-        layout.addLayout(prints)
+            prints.append(button)
+        box_layout.addWidget(flow_row(*prints))
+        layout.addWidget(checklist_box)
         self.sections: dict[str, RecordSection] = {}
         for kind in PHASE_SECTIONS[phase]:
             add: Callable[[], object] = functools.partial(workspace.add_record, kind)
@@ -102,7 +113,7 @@ class PhasePage(QWidget):
             if read_only:
                 entry.setToolTip(read_only)
             self.checklist.addItem(entry)
-        self.checklist.setMaximumHeight(self.checklist.sizeHintForRow(0) * (self.checklist.count() + 1) + 8)
+        self.checklist.fit()
         self.checklist.blockSignals(False)
         for kind, section in self.sections.items():
             section.set_records(getattr(file, FILE_LISTS[kind]), names)

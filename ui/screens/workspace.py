@@ -11,26 +11,23 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from tyokykyapp.domain import FILE_LISTS, Client, ClientFile, Closure, MaintenanceLevel, Phase, Record
+from tyokykyapp.domain import FILE_LISTS, Client, ClientFile, Closure, MaintenanceLevel, Phase, PhaseChange, Record
 from tyokykyapp.domain.dates import format_date, today
 from tyokykyapp.domain.registry import blank_record, record_title
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.process import DueKind, due_items, facts_from_file, latest_move
-from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS
+from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS, due_outlook
 from tyokykyapp.services import (
     Changes,
     advance_phase,
@@ -64,7 +61,11 @@ from ui.operations import Operations
 from ui.print_ops import CLIENT_FORMS, preview_client_form
 from ui.record_summary import day, job_title, summary
 from ui.screens.phase_page import PhasePage
+from ui.theme import button, primary, role, tone
+from ui.widgets.fitted_list import FittedList
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
+from ui.widgets.page import card_column, scrolling_column
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
 from ui.widgets.record_form import Choices
@@ -84,56 +85,60 @@ class ClientWorkspace(QWidget):
         self.file = file
         self.names: dict[str, str] = {}
         self.read_only = ""
-        layout = QVBoxLayout(self)
-
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        self.name_label = named(QLabel(), "clientName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        # One scrolling area for the whole client: the header, the steps and the page, whose checklist and
+        # record lists show every row with no scroll bar of their own inside it.
+        self.page_scroll, layout = scrolling_column(self, spacing=8)
+        header, names = card_column("clientHeader")
+        self.name_label = role(named(QLabel(), "clientName"), "title")
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label = named(QLabel(), "clientStatus")
-        self.warnings = named(QLabel(), "clientWarnings")
+        self.status_label.setWordWrap(True)
+        self.contact_label = role(named(QLabel(), "clientContact"), "muted")
+        self.contact_label.setWordWrap(True)
+        self.contact_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = tone(named(QLabel(), "clientWarnings"), "warning")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         names.addWidget(self.name_label)
         names.addWidget(self.status_label)
+        names.addWidget(self.contact_label)
         names.addWidget(self.warnings)
-        header.addLayout(names, 1)
-        actions = QVBoxLayout()
-        self.advance_button = named(QPushButton(_("Move to the next phase…")), "advancePhaseButton")
+        self.advance_button = primary(
+            button(_("Move to the next phase…"), "advancePhaseButton", "arrow-right", "accent_text")
+        )
         self.advance_button.clicked.connect(lambda: self.open_move_dialog())
-        self.level_button = named(QPushButton(_("Change the support level…")), "changeLevelButton")
+        self.level_button = button(_("Change the support level…"), "changeLevelButton", "adjustments")
         self.level_button.clicked.connect(lambda: self.open_level_dialog())
-        self.correct_button = named(QPushButton(_("Correct the latest move…")), "correctMoveButton")
+        self.correct_button = button(_("Correct the latest move…"), "correctMoveButton", "arrow-back-up")
         self.correct_button.clicked.connect(lambda: self.open_correct_dialog())
-        self.details_button = named(QPushButton(_("Edit details…")), "editClientButton")
+        self.details_button = button(_("Edit details…"), "editClientButton", "id")
         self.details_button.clicked.connect(self.edit_details)
-        history = named(QPushButton(_("History of details…")), "clientHistoryButton")
+        history = button(_("History of details…"), "clientHistoryButton", "history")
         history.clicked.connect(lambda: self.show_history(self.file.client))
-        self.print_button = named(QPushButton(_("Print…")), "printMenuButton")
+        self.print_button = button(_("Print…"), "printMenuButton", "printer")
         menu = QMenu(self.print_button)
         for kind in CLIENT_FORMS:
             menu.addAction(form_title(kind, current_language()), functools.partial(self.print_form, kind))
         self.print_button.setMenu(menu)
-        self.unmark_button = named(QPushButton(_("Undo the handover mark…")), "undoHandoverButton")
+        self.unmark_button = button(_("Undo the handover mark…"), "undoHandoverButton", "arrow-back-up")
         self.unmark_button.clicked.connect(self.confirm_undo_handover)
-        delete = named(QPushButton(_("Move client to the bin…")), "deleteClientButton")
+        delete = button(_("Move client to the bin…"), "deleteClientButton", "trash")
         delete.clicked.connect(self.confirm_delete)
-        for button in (
-            self.advance_button,
-            self.level_button,
-            self.correct_button,
-            self.print_button,
-            self.details_button,
-            history,
-            self.unmark_button,
-            delete,
-        ):
-            actions.addWidget(button)
-        header.addLayout(actions)
-        layout.addLayout(header)
+        names.addWidget(
+            flow_row(
+                self.advance_button,
+                self.level_button,
+                self.correct_button,
+                self.print_button,
+                self.details_button,
+                history,
+                self.unmark_button,
+                delete,
+            )
+        )
+        layout.addWidget(header)
 
         self.deleted: Record | None = None
         self.undo_bar = QWidget()
@@ -149,24 +154,20 @@ class ClientWorkspace(QWidget):
 
         self.stepper = PhaseStepper()
         layout.addWidget(self.stepper)
-        self.history_line = named(QLabel(), "phaseHistory")
+        self.history_line = role(named(QLabel(), "phaseHistory"), "small")
         self.history_line.setWordWrap(True)
         layout.addWidget(self.history_line)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        layout.addWidget(line)
 
         self.pages = QStackedWidget()
         # Phase pages are built when first shown: opening a client builds one page, not six.
         self.phase_pages: dict[Phase, PhasePage] = {}
-        self.timeline = named(QListWidget(), "timeline", _("Timeline"))
+        self.timeline = named(FittedList(), "timeline", _("Timeline"))
         self.timeline.setWordWrap(True)
+        # A line opens its record (a phase move shows its history: moves are corrected with their own dialog).
+        self.timeline.itemActivated.connect(self._open_from_timeline)
         self._timeline_stale = True
         self.pages.addWidget(self.timeline)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.pages)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pages, 1)
         self.stepper.selected.connect(self._show_page)
         ops.changed.connect(self._on_changed)
         self._show(file)
@@ -192,6 +193,16 @@ class ClientWorkspace(QWidget):
             self.pages.setCurrentWidget(self.timeline)
         else:
             self.pages.setCurrentWidget(self.page_for(Phase(key)))
+        # Only the page on view counts for the height, so a short page is not as tall as the longest one.
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            assert page is not None
+            shown = page is self.pages.currentWidget()
+            page.setSizePolicy(
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            )
+        self.pages.adjustSize()
+        self.page_scroll.verticalScrollBar().setValue(0)  # each page opens at its top, not half-way down
 
     def _on_changed(self, changes: Changes) -> None:
         if self.client_id in changes.client_ids or "employer" in changes.kinds:
@@ -217,10 +228,17 @@ class ClientWorkspace(QWidget):
         days = (on - client.phase_since).days
         level = f" — {client.maintenance_level.label}" if client.maintenance_level else ""
         in_phase = ngettext("{n} day in this phase", "{n} days in this phase", days).format(n=days)
+        born = " · " + _("b. {date}").format(date=day(client.date_of_birth)) if client.date_of_birth else ""
         self.status_label.setText(
-            f"{client.phase.label}{level} · {in_phase} · " + _("since {date}").format(date=day(client.phase_since))
+            f"{client.phase.label}{level} · {in_phase} ("
+            + _("since {date}").format(date=day(client.phase_since))
+            + f"){born}"
         )
-        self.warnings.setText("\n".join(self._warnings(file, on)))
+        contact = [f"☎ {client.phone}" if client.phone else "", f"✉ {client.email}" if client.email else ""]
+        self.contact_label.setText("    ".join(part for part in contact if part) or _("No phone or e-mail recorded"))
+        warnings = self._warnings(file, on)
+        self.warnings.setText("\n".join(warnings))
+        self.warnings.setVisible(bool(warnings))
         self.level_button.setVisible(client.phase is Phase.MAINTENANCE)
         self.correct_button.setVisible(latest_move(file) is not None)
         self._set_read_only()
@@ -237,9 +255,9 @@ class ClientWorkspace(QWidget):
 
     def _set_read_only(self) -> None:
         reason = self.read_only
-        for button in (self.advance_button, self.level_button, self.correct_button):
-            button.setEnabled(not reason)
-            button.setToolTip(reason)
+        for each in (self.advance_button, self.level_button, self.correct_button):
+            each.setEnabled(not reason)
+            each.setToolTip(reason)
         self.details_button.setText(_("Show details…") if reason else _("Edit details…"))
         self.unmark_button.setVisible(bool(reason))
 
@@ -266,10 +284,10 @@ class ClientWorkspace(QWidget):
             if client.maintenance_level is None:
                 return _("The client is not in maintenance.")
             months = MAINTENANCE_CADENCE_MONTHS[client.maintenance_level]
-            next_contact = [
-                i for i in due_items(facts_from_file(file, on), on) if i.kind is DueKind.MAINTENANCE_CONTACT
-            ]
-            due_text = day(next_contact[0].due_on) if next_contact else _("not yet")
+            # The next contact's date even when it is not yet listed as due (a planned contact months away).
+            outlook = due_outlook(facts_from_file(file, on), on)
+            next_contact = [due_on for kind, due_on in outlook.candidates if kind is DueKind.MAINTENANCE_CONTACT]
+            due_text = day(min(next_contact)) if next_contact else _("not yet")
             renewals = [day(e.pay_subsidy_renewal_on) for e in file.jobs_ongoing(on) if e.pay_subsidy_renewal_on]
             text = ngettext(
                 "Support level {level}: contact at least every month. Next contact due: {due}.",
@@ -301,7 +319,17 @@ class ClientWorkspace(QWidget):
                     records.append((record.main_date() or date.min, order, record))
         records.sort(key=lambda e: (e[0], e[2].created_at.timestamp() if e[2].created_at else 0.0, e[1]), reverse=True)
         for on, _order, record in records:
-            self.timeline.addItem(f"{day(on)}  {record_title(record.KIND)}: {summary(record, self.names)}")
+            item = QListWidgetItem(f"{day(on)}  {record_title(record.KIND)}: {summary(record, self.names)}")
+            item.setData(Qt.ItemDataRole.UserRole, record)
+            self.timeline.addItem(item)
+        self.timeline.fit()
+
+    def _open_from_timeline(self, item: QListWidgetItem) -> None:
+        record = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(record, PhaseChange):
+            self.show_history(record)
+        elif isinstance(record, Record):
+            self.edit(record)
 
     # --- acting ------------------------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ from tyokykyapp.vault.files import write_atomically
 from ui.dialogs import open_dialog
 from ui.dialogs.ask import Cancel, Save, ask
 from ui.dialogs.files import choose_save_path
+from ui.theme import sized
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.named import message_label, named
 
@@ -173,7 +174,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.language.currentIndexChanged.connect(self.rebuild)
         self.large.toggled.connect(self.rebuild)
-        self.resize(820, 900)
+        sized(self, 820, 900)
         self.rebuild()
 
     @property

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -45,6 +46,7 @@ from ui.widgets.date_fields import (
     set_date_cell,
     to_qdate,
 )
+from ui.widgets.fitted_columns import FittedColumns
 
 NONE_TEXT = "—"
 
@@ -173,6 +175,11 @@ class RowsEditor(QWidget):
                 self.table.setItemDelegateForColumn(column, DateCellDelegate(d.spec.dates, self.table))
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(110)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every column shares the width, so no heading is cut to its middle ("ä tietoja saa vaih").
+        FittedColumns(self.table, stretch=range(len(self.fields)))
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         add, remove = QPushButton(_("Add row")), QPushButton(_("Remove row"))
@@ -240,14 +247,23 @@ class RecordForm(QWidget):
     """Edits one dataclass value; `value()` returns a copy with the edits applied."""
 
     def __init__(
-        self, cls: type, choices: Choices | None = None, parent: QWidget | None = None, name_prefix: str = "field_"
+        self,
+        cls: type,
+        choices: Choices | None = None,
+        parent: QWidget | None = None,
+        name_prefix: str = "field_",
+        *,
+        labels_above: bool = False,
     ) -> None:
+        """`labels_above`: every label on its own line over its field (long labels in a narrow column)."""
         super().__init__(parent)
         self.cls = cls
         self._initial: Any = None
         self.editors: dict[str, Editor] = {}
         layout = QFormLayout(self)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if labels_above else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
         for d in declared_fields(cls):
             if not d.spec.editable:
                 continue
@@ -259,7 +275,10 @@ class RecordForm(QWidget):
                 QVBoxLayout(box).addWidget(editor.widget)
                 layout.addRow(box)
             else:
-                layout.addRow(d.label, editor.widget)
+                label = QLabel(d.label + (" *" if d.spec.required else ""))
+                label.setWordWrap(True)  # a long label wraps rather than squeezing its field
+                label.setBuddy(editor.widget)
+                layout.addRow(label, editor.widget)
             self.editors[d.name] = editor
 
     @property

@@ -5,21 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QGroupBox, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout
 
 from tyokykyapp.domain import Record
 from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from tyokykyapp.readable import NO_NAMES
 from ui.record_summary import day, summary
+from ui.theme import with_icon
+from ui.widgets.fitted_list import FittedList
+from ui.widgets.flow_layout import flow_row
 
 
 class RecordSection(QGroupBox):
@@ -40,29 +35,27 @@ class RecordSection(QGroupBox):
         self.addable = addable
         self.records: list[Record] = []
         layout = QVBoxLayout(self)
-        self.list = QListWidget()
+        # As tall as its records: the page scrolls, the list never does by itself.
+        self.list = FittedList()
         self.list.setObjectName(f"list_{kind}")
         self.list.setAccessibleName(record_title(kind))
         self.list.itemActivated.connect(lambda _item: self._with_selected(edit))
         layout.addWidget(self.list)
-        buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for text, name, action in (
-            (_("Add…"), "add", add),
-            (_("Edit…"), "edit", lambda: self._with_selected(edit)),
-            (_("Delete"), "delete", lambda: self._with_selected(delete)),
-            (_("History…"), "history", lambda: self._with_selected(history)),
+        for text, name, icon_name, action in (
+            (_("Add…"), "add", "plus", add),
+            (_("Edit…"), "edit", "pencil", lambda: self._with_selected(edit)),
+            (_("Delete"), "delete", "trash", lambda: self._with_selected(delete)),
+            (_("History…"), "history", "history", lambda: self._with_selected(history)),
         ):
-            button = QPushButton(text)
+            button = with_icon(QPushButton(text), icon_name)
             button.setObjectName(f"{name}_{kind}")
             button.setAccessibleName(f"{text.rstrip('…')} {record_title(kind)}")
             button.clicked.connect(action)
-            buttons.addWidget(button)
             self.buttons[name] = button
         self.add_button = self.buttons["add"]
         self.add_button.setEnabled(addable)
-        buttons.addStretch()
-        layout.addLayout(buttons)
+        layout.addWidget(flow_row(*self.buttons.values()))
 
     def set_records(self, records: list[Record], names: Mapping[str, str] = NO_NAMES) -> None:
         self.records = list(records)
@@ -71,7 +64,11 @@ class RecordSection(QGroupBox):
             item = QListWidgetItem(f"{day(record.main_date())}  {summary(record, names)}")
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             self.list.addItem(item)
-        self.list.setMaximumHeight(max(60, min(8, len(records) + 1) * 24))
+        if not self.records:
+            empty = QListWidgetItem(_("Nothing recorded yet."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.list.fit()
 
     def set_read_only(self, reason: str) -> None:
         """For a client handed over to another coach: the records can be opened and read, not changed."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from tyokykyapp.i18n import _
 from tyokykyapp.vault.errors import DatabaseDamaged, DatabaseEmpty, KeyFileDamaged, KeyFileMissing, VaultError
 from tyokykyapp.vault.location import DB_NAME
+from ui.theme import link, primary, restyle
 from ui.widgets.named import named
 from ui.widgets.texts import at_left
 
@@ -36,8 +37,7 @@ class RestoreOffer(QWidget):
         self.offered = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = named(QPushButton(_("Restore from a backup…")), "restoreFromBackupButton")
-        self.button.setFlat(True)
+        self.button = link(named(QPushButton(_("Restore from a backup…")), "restoreFromBackupButton"))
         self.button.clicked.connect(self.requested)
         layout.addWidget(at_left(self.button))
         if database_lost(folder):
@@ -52,4 +52,5 @@ class RestoreOffer(QWidget):
         hint = _("Every client comes back from the latest backup: choose Restore from a backup.")
         self.message.setText(f"{problem} {hint}")
         self.offered = True
-        self.button.setFlat(False)
+        self.button.setProperty("link", False)  # offered: drawn as the action to take, no longer a quiet link
+        restyle(primary(self.button))

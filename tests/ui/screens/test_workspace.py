@@ -12,7 +12,16 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.factories import client
 from tests.helpers.gui import answer, last_dialog, set_field, take_error, unlocked_new_vault, unlocked_window
 from tests.helpers.vaults import PASSPHRASE
-from tyokykyapp.domain import ClosureReason, EmploymentKind, MaintenanceLevel, Phase, Referral, ReferralSource
+from tyokykyapp.domain import (
+    ClosureReason,
+    EmploymentKind,
+    MaintenanceLevel,
+    Meeting,
+    Phase,
+    Referral,
+    ReferralSource,
+)
+from tyokykyapp.services import save_record
 from ui.app import MainWindow
 from ui.dialogs.checklist_date import ChecklistDateDialog
 from ui.dialogs.phase_move import PhaseMoveDialog
@@ -80,7 +89,8 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     start = date.today() - timedelta(days=200)
     workspace = open_new_client(qtbot, window, referred_on=start)
     assert workspace.file is not None and workspace.file.client.phase is Phase.INTAKE
-    assert "● " in workspace.stepper.buttons["intake"].text()
+    assert workspace.stepper.buttons["intake"].property("step") == "current"
+    assert workspace.stepper.buttons["intake"].accessibleName() == "1. Intake: current phase"
 
     # Intake -> mapping is refused until agreement and consent exist; the message says what is missing.
     error = move(qtbot, workspace, Phase.MAPPING, date.today())
@@ -130,8 +140,8 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
         Phase.CLOSED,
     ]
     assert file.closures[0].continuation_path.startswith("Aloittaa")
-    assert "● " in workspace.stepper.buttons["closed"].text()
-    assert all("✓ " in workspace.stepper.buttons[p.value].text() for p in Phase if p is not Phase.CLOSED)
+    assert workspace.stepper.buttons["closed"].property("step") == "current"
+    assert all(workspace.stepper.buttons[p.value].property("step") == "done" for p in Phase if p is not Phase.CLOSED)
 
     # Re-opening keeps the history.
     assert move(qtbot, workspace, Phase.INTAKE, date.today(), reason="palasi palveluun") == ""
@@ -292,3 +302,27 @@ def test_an_empty_network_contact_is_refused_and_the_form_stays_open(
     assert dialog.isVisible() and "role or name" in take_error()
     assert window.ops.require_vault().repo.client_file(workspace.client_id).network_contacts == []
     dialog.discard()
+
+
+def test_a_timeline_line_opens_its_record(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from ui.dialogs.record import RecordDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    window.ops.call(save_record, Meeting(client_id=workspace.client_id, on=date.today(), notes="Ensitapaaminen"))
+    workspace.stepper.show("timeline")
+    line = next(
+        workspace.timeline.item(row)
+        for row in range(workspace.timeline.count())
+        if "Ensitapaaminen" in workspace.timeline.item(row).text()
+    )
+    workspace.timeline.itemActivated.emit(line)
+    opened = [d for d in workspace.findChildren(RecordDialog) if d.isVisible()]
+    assert opened and opened[-1].form.value().notes == "Ensitapaaminen"
+    opened[-1].discard()
+
+
+def test_an_empty_vault_says_where_to_begin(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    assert "Add the first one" in window.work.today.summary.text()

@@ -107,6 +107,8 @@ def test_new_recovery_key_shows_its_sheet(
     settings = SettingsDialog(window.prefs, window.ops, window)
     settings.new_recovery_key()
     answer(QMessageBox.StandardButton.Yes)
+    # The vault is re-encrypted under the new key on a worker thread; the sheet follows.
+    qtbot.waitUntil(lambda: bool(settings.findChildren(PdfPreviewDialog)), timeout=20_000)
     sheet = settings.findChildren(PdfPreviewDialog)[-1]
     text = text_of(shown(qtbot, sheet).pdf)
     key = next(line for line in text.splitlines() if line.count("-") == 6)
