@@ -208,30 +208,39 @@ class TodayScreen(LazyScreen):
 
     def _fill_agenda(self) -> None:
         self.agenda.clear()
+        clock = icon("clock", "muted")
+        rows: list[QTreeWidgetItem] = []
+        spanned: list[QTreeWidgetItem] = []
         days = sorted({self.day} | {item.on for item in self.items})
+        by_day: dict[date, list[AgendaItem]] = {day: [] for day in days}
+        for item in self.items:
+            by_day[item.on].append(item)
         for day in days:
-            on_day = [item for item in self.items if item.on == day]
             heading = QTreeWidgetItem([self._day_title(day)])
-            heading.setFirstColumnSpanned(True)
             font = heading.font(0)
             font.setBold(True)
             heading.setFont(0, font)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.agenda.addTopLevelItem(heading)
-            heading.setFirstColumnSpanned(True)
-            if not on_day:
+            rows.append(heading)
+            spanned.append(heading)
+            if not by_day[day]:
                 empty = QTreeWidgetItem([_("No meetings booked.")])
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.agenda.addTopLevelItem(empty)
-                empty.setFirstColumnSpanned(True)
-            for item in on_day:
+                rows.append(empty)
+                spanned.append(empty)
+            for item in by_day[day]:
                 client = self.names.get(item.client_id)
                 row = QTreeWidgetItem(
                     [format_time(item.time) or "–", person(client) if client else "", item.place or "—"]
                 )
-                row.setIcon(0, icon("clock", "muted"))
+                row.setIcon(0, clock)
                 row.setData(0, Qt.ItemDataRole.UserRole, item.client_id)
-                self.agenda.addTopLevelItem(row)
+                rows.append(row)
+        # Added in one go: the columns are fitted once, not after every row (a busy week at 1,000 clients has
+        # ~800 meetings; row by row that took seconds).
+        self.agenda.addTopLevelItems(rows)
+        for item in spanned:  # spanning takes effect only once the item is in the tree
+            item.setFirstColumnSpanned(True)
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():
