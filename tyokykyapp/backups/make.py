@@ -1,11 +1,13 @@
 """Making a backup (KeePassXC's backup-before-save, Borg/Vorta's verified and pruned archives):
 
-1. the database is copied with SQLite's online backup API through the vault's own connection (a consistent
-   copy, still encrypted; never a file copy of a live database and its write-ahead log), and the key file
-   that opens it is written beside it, in a private folder under a dot-name;
-2. the copy is **opened and checked** (every page's authentication code, the structure, the vault id; the key
-   file vouched for by the data key), and only then described in its manifest (sizes, SHA-256) and renamed
-   into place – a backup never opened after writing never appears;
+1. the database's encrypted bytes are copied as they are, after every change was folded into the file and
+   while the file cannot change (vault/snapshot.py: a consistent copy, never a copy of a live database and
+   its write-ahead log), hashed as they are written, and the key file that opens it is written beside it, in
+   a private folder under a dot-name;
+2. the copy is **checked** (every page's authentication code, read on the other core while the bytes are
+   copied; the copy opened to read its vault id and version; the key file vouched for by the data key), and
+   only then described in its manifest (sizes, SHA-256) and renamed into place – a backup never opened after
+   writing never appears;
 3. it is copied to the second location, when one is chosen and reachable, and read back there against the
    manifest; an absent stick or drive is reported, never an error;
 4. the backups are pruned: 7 daily, 4 weekly, 12 monthly (rotation.py), and none older than the
@@ -46,7 +48,7 @@ from tyokykyapp.vault.files import write_atomically
 from tyokykyapp.vault.location import DB_NAME, KEYS_NAME
 
 Progress = Callable[[int, int], None]
-_SCALE = 1000  # the progress bar's units: copying to 60 %, checking to 85 %, the manifest to 100 %
+_SCALE = 1000  # the progress bar's units: copying and checking to 85 %, the manifest to 100 %
 
 
 class BackupNotVerified(UserError):
@@ -115,12 +117,13 @@ def make_backup(
     one backup is written: nothing there is pruned."""
     automatic = root is None
     staging = staging_folder(vault_backups(vault.id, root))
+    if automatic:
+        vault.mark_backed_up()
     try:
-        vault.write_copy(staging / DB_NAME, _stage(progress, 0, 600))
+        copied = vault.write_copy(staging / DB_NAME, _stage(progress, 0, 850))
         write_atomically(staging / KEYS_NAME, vault.key_file.to_bytes())
         created = now or datetime.now(UTC)
-        _stage(progress, 600, 850)(0, 1)
-        problems = vault.copy_problems(staging)
+        problems = copied.problems + vault.copy_problems(staging, pages=False)
         if problems:
             raise BackupNotVerified(
                 _("The backup was written but did not pass its check, so it was not kept: {problem}").format(
@@ -128,17 +131,17 @@ def make_backup(
                 )
             )
         size = sum((staging / name).stat().st_size for name in FILES)
-        write_manifest(staging, vault.id, created, _hashing(progress, size))
-    except OSError as error:
+        write_manifest(staging, vault.id, created, _hashing(progress, size), {DB_NAME: copied.sha256})
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise StorageFailed() from error
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if automatic:
+            vault.mark_changed()
+        if isinstance(error, OSError):
+            raise StorageFailed() from error
         raise
     backup = read_backup(put_in_place(staging, created))
     if not automatic:
         return BackupMade(backup, None)
-    vault.mark_backed_up()  # nothing was written since the copy: the job holds the vault
     second = None
     locations = load_locations()
     if locations.second is not None:

@@ -5,7 +5,7 @@ of that day, and a change of secrets since then gave today's vault a new data ke
 reads the backup only (read-only), so listing or checking never changes one.
 
 Restoring puts the backup's two files in place of the vault's, after the whole backup was checked (every byte
-against its manifest, every page against its authentication code, the structure); the vault's own files are
+against its manifest, every page against its authentication code); the vault's own files are
 first moved aside into a folder beside it (`vault-before-restore-…`), never deleted: that folder is itself a
 vault that opens with the secrets that opened it."""
 
@@ -204,15 +204,15 @@ def restore_backup(
 
 def _copy_and_check(opened: OpenedBackup, staging: Path, progress: Progress | None) -> str | None:
     """The copy (which hashes what it reads) and the page check run side by side: the check decrypts, the
-    copy waits on the disk. The structure was checked when the backup was made, and the hashes prove these
-    are the same bytes."""
+    copy waits on the disk. The hashes prove these are the bytes checked when the backup was made; the page
+    check refuses a backup changed together with its manifest."""
     backup = opened.backup
     pages: list[str] = []
     failures: list[BaseException] = []
 
     def check() -> None:
         try:
-            pages.extend(verify_copy(backup.path / DB_NAME, opened.data_key, backup.vault_id or "", structure=False))
+            pages.extend(verify_copy(backup.path / DB_NAME, opened.data_key, backup.vault_id or ""))
         except BaseException as error:  # a bug: raised again below
             failures.append(error)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from tyokykyapp import __version__
 from tyokykyapp.i18n import _
 from tyokykyapp.vault.errors import StorageFailed
-from tyokykyapp.vault.files import create_private_file, fsync_directory, write_atomically
+from tyokykyapp.vault.files import COPY_CHUNK, copy_hashed, create_private_file, fsync_directory, write_atomically
 from tyokykyapp.vault.instance_lock import LOCK_NAME
 from tyokykyapp.vault.location import DB_NAME, KEYS_NAME
 
@@ -34,7 +34,6 @@ FILES = (DB_NAME, KEYS_NAME)
 MAX_MANIFEST_BYTES = 64 * 1024  # a real one is about 500 bytes
 MAX_FOLDERS = 2000  # folders looked at when searching for backups: a chosen folder may be a whole disk
 STAGING_PREFIX = ".new-"
-_CHUNK = 1 << 20
 Progress = Callable[[int, int], None]
 UNKNOWN_TIME = datetime.min.replace(tzinfo=UTC)  # a backup whose manifest is unreadable sorts last
 
@@ -60,7 +59,7 @@ def folder_name(created_at: datetime) -> str:
 def sha256(path: Path, progress: Callable[[int], None] | None = None) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
+        while chunk := handle.read(COPY_CHUNK):
             digest.update(chunk)
             if progress is not None:
                 progress(len(chunk))
@@ -199,9 +198,19 @@ def staging_folder(parent: Path) -> Path:
         raise StorageFailed() from error
 
 
-def write_manifest(staging: Path, vault_id: str, created_at: datetime, progress: Callable[[int], None]) -> None:
+def write_manifest(
+    staging: Path,
+    vault_id: str,
+    created_at: datetime,
+    progress: Callable[[int], None],
+    known: dict[str, str] | None = None,
+) -> None:
+    """The backup's description, written last. `known` holds digests taken while a file was written (the
+    database's, hashed as it was copied): those files are not read again."""
+    known = known or {}
     files = {
-        name: {"size": (staging / name).stat().st_size, "sha256": sha256(staging / name, progress)} for name in FILES
+        name: {"size": (staging / name).stat().st_size, "sha256": known.get(name) or sha256(staging / name, progress)}
+        for name in FILES
     }
     document = {
         "format": FORMAT,
@@ -258,22 +267,13 @@ def copy_checked(source: Path, target: Path, progress: Callable[[int], None] | N
     except ValueError:
         return _("The backup's description (backup.json) is missing or damaged.")
     for name in FILES:
-        digest = hashlib.sha256()
         try:
-            create_private_file(target / name)
-            with (source / name).open("rb") as reading, (target / name).open("wb") as writing:
-                while chunk := reading.read(_CHUNK):
-                    digest.update(chunk)
-                    writing.write(chunk)
-                    if progress is not None:
-                        progress(len(chunk))
-                writing.flush()
-                os.fsync(writing.fileno())
+            digest = copy_hashed(source / name, target / name, progress)
         except FileNotFoundError:
             return _("The backup's file {name} is missing.").format(name=name)
         except OSError as error:
             raise StorageFailed() from error
-        if digest.hexdigest() != files[name]["sha256"]:
+        if digest != files[name]["sha256"]:
             return _("The backup's file {name} is damaged.").format(name=name)
     return None
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tyokykyapp.vault.errors import StorageFailed
@@ -66,3 +68,23 @@ def make_private_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):
         if folder.stat().st_mode & 0o077:
             os.chmod(folder, 0o700)
+
+
+COPY_CHUNK = 1 << 20
+
+
+def copy_hashed(source: Path, target: Path, progress: Callable[[int], None] | None = None) -> str:
+    """Copy `source` into the new private file `target`, fsynced, in one pass that also hashes every byte
+    written: the SHA-256 of the copy without reading it again. OSError is left to the caller (a missing
+    source means different things to a backup and to a restore)."""
+    digest = hashlib.sha256()
+    create_private_file(target)
+    with source.open("rb") as reading, target.open("wb") as writing:
+        while chunk := reading.read(COPY_CHUNK):
+            digest.update(chunk)
+            writing.write(chunk)
+            if progress is not None:
+                progress(len(chunk))
+        writing.flush()
+        os.fsync(writing.fileno())
+    return digest.hexdigest()

@@ -1,13 +1,13 @@
-"""Copies of the encrypted database: written with SQLite's online backup API through the vault's own connection
-(the database is locked exclusively while open, so no second connection could read it), and opened read-only
-to verify them, count their clients, or restore them. A copy stays encrypted under the data key it was made
-with; nothing is ever decrypted to disk."""
+"""Copies of the encrypted database: its bytes copied as they are (still encrypted, nothing decrypted or
+encrypted again) while the vault holds the database exclusively, and opened read-only to verify them, count
+their clients, or restore them. A copy stays encrypted under the data key it was made with; nothing is ever
+decrypted to disk."""
 
 from __future__ import annotations
 
 import json
-import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -15,13 +15,14 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from tyokykyapp.i18n import _
 from tyokykyapp.vault.database import Connection, DatabaseError, Progress, known_errors
 from tyokykyapp.vault.errors import DatabaseDamaged, DatabaseEmpty, StorageFailed, VaultError
-from tyokykyapp.vault.files import create_private_file
+from tyokykyapp.vault.files import copy_hashed
 from tyokykyapp.vault.migrations import latest_version
 from tyokykyapp.vault.repository import GET_SETTING_SQL, VAULT_ID_KEY
 
-# Pages copied per step of the backup: small enough for a moving progress bar (4 MiB), large enough that
-# stepping costs nothing measurable.
-STEP_PAGES = 1024
+# Every page's authentication code (HMAC-SHA512 under the data key): a changed byte anywhere is found, and
+# only the holder of the data key could have written a page that passes. It reads the file itself, page by
+# page, not through the cache or the write-ahead log.
+PAGE_CHECK = "PRAGMA cipher_integrity_check"
 
 
 def _keyed(connection: Connection, data_key: bytes) -> None:
@@ -29,40 +30,70 @@ def _keyed(connection: Connection, data_key: bytes) -> None:
     connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
 
 
-def copy_database(source: Connection, target: Path, data_key: bytes, progress: Progress | None = None) -> None:
-    """Write a consistent copy of `source` (the vault's open connection) to the new file `target`, encrypted
-    under the same data key. Writes made through `source` while the copy runs are carried into it (SQLite
-    updates the copy), so it holds the database as it was when the copy ended. The copy uses a rollback
-    journal, not a write-ahead log: a read-only open then needs no file beside it."""
-    create_private_file(target)
+@dataclass(frozen=True)
+class Copied:
+    sha256: str  # of the copy's bytes, taken as they were written
+    problems: list[str]  # what the page check found in the bytes copied (empty when every page is sound)
+
+
+def copy_database(source: Connection, path: Path, target: Path, progress: Progress | None = None) -> Copied:
+    """Copy the database file `path` of the open connection `source` byte for byte to the new file `target`,
+    while the page check reads the same bytes on the other core.
+
+    Consistent without copying through SQLite: every change is first folded into the file (a TRUNCATE
+    checkpoint), and while the copy runs the file does not change. The vault holds the database exclusively
+    (no other connection exists), and the automatic checkpoint is off: writes made meanwhile through
+    `source` stay in the write-ahead log. The copy is the database as it was when the copy began."""
     with known_errors():
-        copy = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False, timeout=0)
-        try:
-            _keyed(copy, data_key)
-
-            def step(_status: int, remaining: int, total: int) -> None:
-                if progress is not None:
-                    progress(total - remaining, total)
-
-            source.backup(copy, pages=STEP_PAGES, progress=step)
-            copy.execute("PRAGMA journal_mode = DELETE").fetchall()
-        finally:
-            copy.close()
+        busy = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:  # cannot happen while the vault holds the database; a copy now could be torn
+            raise StorageFailed()
+        every = int(source.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        source.execute("PRAGMA wal_autocheckpoint = 0")
     try:
-        with target.open("rb+") as handle:
-            os.fsync(handle.fileno())
-    except OSError as error:
-        raise StorageFailed() from error
+        pages: list[str] = []
+        failures: list[BaseException] = []
+
+        def check() -> None:
+            try:
+                with known_errors():
+                    pages.extend(str(row[0]) for row in source.execute(PAGE_CHECK).fetchall())
+            except (VaultError, DatabaseError) as error:
+                pages.append(str(error))
+            except BaseException as error:  # a bug: raised again on the calling thread
+                failures.append(error)
+
+        checking = threading.Thread(target=check, name="page check")
+        checking.start()
+        total, done = max(path.stat().st_size, 1), [0]
+
+        def copied(chunk: int) -> None:
+            done[0] += chunk
+            if progress is not None:
+                progress(min(done[0], total), total)
+
+        try:
+            digest = copy_hashed(path, target, copied)
+        except OSError as error:
+            raise StorageFailed() from error
+        finally:
+            checking.join()
+        if failures:
+            raise failures[0]
+    finally:
+        with known_errors():
+            source.execute(f"PRAGMA wal_autocheckpoint = {every}")
+    return Copied(digest, [_("page: {problem}").format(problem=p) for p in pages])
 
 
 def open_copy(path: Path, data_key: bytes) -> Connection:
-    """A read-only connection to a copy: opening, checking or counting never changes a backup."""
+    """A read-only connection to a copy: opening, checking or counting never changes a backup. Opened as
+    immutable: a byte copy of a database in write-ahead-log mode would otherwise get log files beside it."""
     if not path.is_file():
         raise DatabaseDamaged(_("The backup's database (vault.db) is missing."))
     with known_errors():
-        connection = sqlcipher.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False, timeout=0
-        )
+        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        connection = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=0)
         try:
             _keyed(connection, data_key)
             connection.execute("PRAGMA query_only = ON")
@@ -81,28 +112,19 @@ def count_clients(connection: Connection) -> int:
         return int(connection.execute("SELECT count(*) FROM clients WHERE deleted_at IS NULL").fetchone()[0])
 
 
-# The two checks of a copy, run side by side on their own connections (each decrypts every page it reads;
-# together they take as long as the slower one): every page's authentication code (a changed byte anywhere
-# is found), and the structure of every table and index.
-PAGE_CHECK = "PRAGMA cipher_integrity_check"
-STRUCTURE_CHECK = "PRAGMA quick_check"
-
-
-def _check(path: Path, data_key: bytes, pragma: str) -> list[str]:
+def _page_problems(path: Path, data_key: bytes) -> list[str]:
     try:
         connection = open_copy(path, data_key)
     except VaultError as error:
         return [str(error)]
     try:
         with known_errors():
-            rows = connection.execute(pragma).fetchall()
+            rows = connection.execute(PAGE_CHECK).fetchall()
     except (VaultError, DatabaseError) as error:
         return [str(error)]
     finally:
         connection.close()
-    if pragma == PAGE_CHECK:
-        return [_("page: {problem}").format(problem=row[0]) for row in rows]
-    return [_("structure: {problem}").format(problem=row[0]) for row in rows if row[0] != "ok"]
+    return [_("page: {problem}").format(problem=row[0]) for row in rows]
 
 
 def _belongs(path: Path, data_key: bytes, vault_id: str) -> list[str]:
@@ -124,27 +146,9 @@ def _belongs(path: Path, data_key: bytes, vault_id: str) -> list[str]:
     return problems
 
 
-def verify_copy(path: Path, data_key: bytes, vault_id: str, *, structure: bool = True) -> list[str]:
-    """What is wrong with the copy at `path`, opened read-only (empty when it is sound): its pages, its
-    structure (skipped with `structure=False`, when its bytes were just proven equal to a copy whose structure
-    was checked), the vault it belongs to and its version. A copy that does not open is one problem."""
-    checks = [PAGE_CHECK, STRUCTURE_CHECK] if structure else [PAGE_CHECK]
-    found: dict[str, list[str]] = {}
-    failures: list[BaseException] = []
-
-    def run(pragma: str) -> None:
-        try:
-            found[pragma] = _check(path, data_key, pragma)
-        except BaseException as error:  # a bug: raised again on the calling thread
-            failures.append(error)
-
-    side = [threading.Thread(target=run, args=(pragma,), name="copy check") for pragma in checks[1:]]
-    for thread in side:
-        thread.start()
-    run(checks[0])
-    for thread in side:
-        thread.join()
-    if failures:
-        raise failures[0]
-    problems = [problem for pragma in checks for problem in found[pragma]]
+def verify_copy(path: Path, data_key: bytes, vault_id: str, *, pages: bool = True) -> list[str]:
+    """What is wrong with the copy at `path`, opened read-only (empty when it is sound): its pages (skipped
+    with `pages=False`, when they were checked as the copy was written), the vault it belongs to and its
+    version. A copy that does not open is one problem."""
+    problems = _page_problems(path, data_key) if pages else []
     return problems or _belongs(path, data_key, vault_id)

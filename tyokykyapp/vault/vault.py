@@ -65,7 +65,7 @@ from tyokykyapp.vault.passphrase_policy import check_passphrase
 from tyokykyapp.vault.recovery_key import generate_recovery_key, normalise_recovery_key
 from tyokykyapp.vault.repository import VAULT_ID_KEY, Repository
 from tyokykyapp.vault.search import ClientSearch
-from tyokykyapp.vault.snapshot import copy_database, verify_copy
+from tyokykyapp.vault.snapshot import Copied, copy_database, verify_copy
 from tyokykyapp.vault.transfer import Transfer
 
 
@@ -280,16 +280,17 @@ class Vault:
 
     # --- backups -----------------------------------------------------------------------------------
 
-    def write_copy(self, target: Path, progress: Progress | None = None) -> None:
-        """A consistent copy of the database, still encrypted, in the new file `target` (see snapshot.py)."""
-        copy_database(self.connection, target, self._open_key(), progress)
+    def write_copy(self, target: Path, progress: Progress | None = None) -> Copied:
+        """A consistent copy of the database, still encrypted, in the new file `target`, its pages checked as
+        it is written (see snapshot.py)."""
+        return copy_database(self.connection, self.folder / DB_NAME, target, progress)
 
-    def copy_problems(self, folder: Path) -> list[str]:
+    def copy_problems(self, folder: Path, *, pages: bool = True) -> list[str]:
         """What is wrong with a copy of this vault's two files in `folder` (empty when it is sound): the
-        database opens with today's data key and passes the integrity check, and the key file is this vault's
-        and vouched for by the data key."""
+        database opens with today's data key and every page passes its check (`pages=False`: checked while
+        it was written), and the key file is this vault's and vouched for by the data key."""
         data_key = self._open_key()
-        problems = verify_copy(folder / DB_NAME, data_key, self.id)
+        problems = verify_copy(folder / DB_NAME, data_key, self.id, pages=pages)
         try:
             keys = KeyFile.load(folder / KEYS_NAME)
         except VaultError as error:
@@ -302,8 +303,13 @@ class Vault:
         return changed_since_backup(self.connection)
 
     def mark_backed_up(self) -> None:
-        """Called after a verified backup of the database as it is now."""
+        """Called just before the copy of a backup is taken: a change made while it is written marks the vault
+        again (and the copy holds no mark)."""
         clear_mark(self.connection)
+
+    def mark_changed(self) -> None:
+        """A backup begun was not kept: the changes since the last one are still to be backed up."""
+        set_mark(self.connection)
 
     def _open_key(self) -> bytes:
         if self._data_key is None:

@@ -21,7 +21,7 @@ from tyokykyapp.demo import generate_caseload
 from tyokykyapp.domain import Meeting
 from tyokykyapp.services import coach_details, due_list, organisation_details, set_organisation_details
 from tyokykyapp.services.recent import remember_opened
-from tyokykyapp.vault import KdfParams, Vault, snapshot
+from tyokykyapp.vault import KdfParams, Vault, files, snapshot
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -47,39 +47,45 @@ def test_a_backup_is_a_private_verified_copy_that_opens_with_the_passphrase(vaul
     assert not (folder / "vault.db-wal").exists()
 
 
-def test_a_backup_made_while_writes_go_on_holds_the_database_as_it_was_when_it_ended(
+def test_a_backup_made_while_writes_go_on_holds_the_database_as_it_was_when_it_began(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     generate_caseload(vault, 30, seed=5)
-    monkeypatch.setattr(snapshot, "STEP_PAGES", 8)  # many steps, a write between each two
+    # Many small steps with a write between each two, and the log folded into the file after every few pages
+    # written (as SQLite does on its own after 1,000): a plain file copy would take in half-written changes.
+    monkeypatch.setattr(files, "COPY_CHUNK", 8 * 4096)
+    vault.connection.execute("PRAGMA wal_autocheckpoint = 2")
+    before = vault.connection.execute("SELECT id, data FROM records ORDER BY id").fetchall()
     someone = vault.repo.clients(limit=1)[0].id
     steps = []
 
     def write_between_steps(done: int, total: int) -> None:
         steps.append(done)
         if len(steps) < 40:
-            vault.repo.save(Meeting(client_id=someone, on=date(2026, 3, 1), notes=f"kirjoitettu kopion aikana {done}"))
+            notes = f"kirjoitettu kopion aikana {done} " * 200
+            vault.repo.save(Meeting(client_id=someone, on=date(2026, 3, 1), notes=notes))
 
-    target = vault.folder.parent / "copy.db"
-    vault.write_copy(target, write_between_steps)
-    assert len(steps) > 20
     copy_folder = vault.folder.parent / "copy"
     copy_folder.mkdir()
-    target.rename(copy_folder / "vault.db")
+    copied = vault.write_copy(copy_folder / "vault.db", write_between_steps)
+    assert len(steps) > 20 and copied.problems == []
     (copy_folder / "vault.keys").write_bytes(vault.key_file.to_bytes())
     assert vault.copy_problems(copy_folder) == []
     connection = snapshot.open_copy(copy_folder / "vault.db", vault._data_key)  # type: ignore[arg-type]
     try:
-        copied = connection.execute("SELECT id, data FROM records ORDER BY id").fetchall()
+        assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        in_copy = connection.execute("SELECT id, data FROM records ORDER BY id").fetchall()
     finally:
         connection.close()
-    assert copied == vault.connection.execute("SELECT id, data FROM records ORDER BY id").fetchall()
-    assert sum("kirjoitettu kopion aikana" in row[1] for row in copied) == 39
+    assert in_copy == before
+    after = vault.connection.execute("SELECT data FROM records").fetchall()
+    assert sum("kirjoitettu kopion aikana" in row[0] for row in after) == 39  # every write kept in the vault
+    assert vault.connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 2  # the setting given back
 
 
 def test_a_backup_that_fails_its_check_is_never_kept(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
     vault.repo.save(client())
-    monkeypatch.setattr(Vault, "copy_problems", lambda self, folder: ["page: HMAC check failed for pgno=2"])
+    monkeypatch.setattr(Vault, "copy_problems", lambda self, folder, **_checks: ["page: HMAC check failed for pgno=2"])
     with pytest.raises(BackupNotVerified, match="did not pass its check"):
         make_backup(vault)
     assert list((primary_root() / vault.id).iterdir()) == []
