@@ -34,6 +34,7 @@ from ui.theme import apply_theme
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from tyokykyapp.services.morning import Morning
     from tyokykyapp.vault import Vault
     from ui.activity import ActivityWatcher
     from ui.dialogs.ask import Answer
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 ICON = Path(__file__).resolve().parent / "resources" / "tyokyky.svg"
 DEMO_PASSPHRASE = "kokeile työkykyä rauhassa"
 PRELOAD_DELAY_MS = 300
-PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity")
+PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity", "tyokykyapp.services.morning")
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def show_entry_screen(self) -> None:
         if vault_exists(self.folder):
-            unlock = UnlockScreen(self.folder)
+            unlock = UnlockScreen(self.folder, prepare=_first_screen_facts)
             if self.demo:
                 unlock.show_note(
                     _("This is the demo vault of synthetic clients. Its passphrase: {passphrase}").format(
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
                 unlock.show_note(self.backup_note)
             self.backup_note = ""
             unlock.unlocked.connect(self.on_unlocked)
+            unlock.settled.connect(self._unlock_settled)
             unlock.restore_offer.requested.connect(lambda: self._open_restore(unlock.passphrase.text()))
             self._replace(unlock)
             unlock.passphrase.setFocus()
@@ -141,7 +143,17 @@ class MainWindow(QMainWindow):
             for module in PRELOADED:
                 importlib.import_module(module)
 
-    def on_unlocked(self, vault: Vault) -> None:
+    def _unlocking(self) -> bool:
+        screen = self.stack.currentWidget()
+        return isinstance(screen, UnlockScreen) and screen.busy
+
+    def _unlock_settled(self) -> None:
+        if self._close_after_job:  # the window was closed while the vault was being unlocked
+            self._close_after_job = False
+            self.close()
+
+    def on_unlocked(self, vault: Vault, facts: Morning | None = None) -> None:
+        """The work area over the opened vault; `facts` are Today's, when read while unlocking."""
         from ui.work_area import WorkArea  # the screens load once the vault is open, not at start-up
 
         self.ops.vault = vault
@@ -151,7 +163,7 @@ class MainWindow(QMainWindow):
 
             self._watcher = ActivityWatcher(self.auto_lock)
         self._watcher.watch(True)
-        self.work = WorkArea(self)
+        self.work = WorkArea(self, facts)
         self._replace(self.work)
         self.apply_preferences()
         self._restore_work(self.work)
@@ -308,7 +320,8 @@ class MainWindow(QMainWindow):
             self.work.clients.search.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ops.busy:  # the job finishes first (the vault stays consistent), then the app closes
+        # A job, or an unlock under way, finishes first (the vault stays consistent), then the app closes.
+        if self.ops.busy or self._unlocking():
             event.ignore()
             self._close_after_job = True
             return
@@ -366,6 +379,15 @@ class MainWindow(QMainWindow):
             (Save, Discard, Cancel),
             default=Save,
         )
+
+
+def _first_screen_facts(vault: Vault) -> Morning:
+    """Read on the unlocking thread, right after the vault opens: what Today shows."""
+    from tyokykyapp.domain.dates import today
+    from tyokykyapp.services.morning import morning
+    from ui.screens.today import WEEK_DAYS
+
+    return morning(vault, today(), WEEK_DAYS)
 
 
 def application() -> QApplication:

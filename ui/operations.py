@@ -142,7 +142,23 @@ class Operations(QObject):
         box.open()  # not exec(): the app keeps running (auto-lock, tests)
 
 
-class Job(QThread):
+class Worker(QThread):
+    """Work on its own thread: `result`, or the `error` it raised, once `finished` (on the GUI thread)."""
+
+    def __init__(self, work: Callable[[], Any], parent: QObject) -> None:
+        super().__init__(parent)
+        self._work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._work()
+        except BaseException as error:  # handed to the GUI thread, which shows or raises it
+            self.error = error
+
+
+class Job(Worker):
     """One piece of long work on its own thread; the progress window shows how far it has come."""
 
     progressed = Signal(int, int)
@@ -155,18 +171,10 @@ class Job(QThread):
         on_error: Callable[[str], None],
         ops: Operations,
     ) -> None:
-        super().__init__(ops)
-        self._work, self.window, self.on_done, self.on_error, self._ops = work, window, on_done, on_error, ops
-        self.result: Any = None
-        self.error: BaseException | None = None
+        super().__init__(lambda: work(self.progressed.emit), ops)
+        self.window, self.on_done, self.on_error, self._ops = window, on_done, on_error, ops
         self.progressed.connect(window.show_progress)  # queued: the window lives on the GUI thread
         self.finished.connect(self._ended)
-
-    def run(self) -> None:
-        try:
-            self.result = self._work(self.progressed.emit)
-        except BaseException as error:  # handed to the GUI thread, which shows or raises it
-            self.error = error
 
     def _ended(self) -> None:
         self.window.done_and_close()

@@ -46,6 +46,7 @@ from ui.widgets.named import named
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
+    from tyokykyapp.services.morning import Morning
     from ui.app import MainWindow
 
 T = TypeVar("T")
@@ -55,7 +56,7 @@ class WorkArea(QWidget):
     """Everything shown while the vault is open. Built on unlock, destroyed on lock: no client data
     survives in any widget or model once locked."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, facts: Morning | None = None) -> None:
         super().__init__()
         self.window_ = window
         self.ops = window.ops
@@ -69,7 +70,7 @@ class WorkArea(QWidget):
         main.setSpacing(10)
         main.addWidget(self._action_bar())
         self.content = named(QStackedWidget(), "screens")
-        self.today = TodayScreen(self.ops, large_print=lambda: bool(window.prefs.get("large_print")))
+        self.today = TodayScreen(self.ops, large_print=lambda: bool(window.prefs.get("large_print")), facts=facts)
         self.clients = ClientListScreen(self.ops)
         self.employers = EmployersScreen(self.ops)
         self.bin = BinScreen(self.ops)

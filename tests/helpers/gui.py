@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ from tyokykyapp.vault import Vault
 from ui.app import MainWindow
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.record import RecordDialog
+from ui.screens.unlock import UnlockScreen
 from ui.settings import Preferences
 
 W = TypeVar("W", bound=QWidget)
@@ -37,8 +39,19 @@ def make_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en"
 
 def unlock(window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     screen = window.stack.currentWidget()
-    screen.passphrase.setText(passphrase)  # type: ignore[attr-defined]
-    screen.try_unlock()  # type: ignore[attr-defined]
+    assert isinstance(screen, UnlockScreen)
+    screen.passphrase.setText(passphrase)
+    screen.try_unlock()
+    wait_for_unlock(screen)
+
+
+def wait_for_unlock(screen: UnlockScreen) -> None:
+    """Until an unlock begun on `screen` has ended (it runs on a worker thread): opened, or refused."""
+    deadline = time.monotonic() + 60
+    while screen.busy:
+        assert time.monotonic() < deadline, "unlocking did not end"
+        QApplication.processEvents()
+        time.sleep(0.002)
 
 
 def unlocked_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:

@@ -206,7 +206,8 @@ def run_one(folder: Path, name: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     import tyokykyapp.vault.vault
-    from tests.helpers.vaults import FAST_KDF, PASSPHRASE
+    from tests.helpers.gui import unlock
+    from tests.helpers.vaults import FAST_KDF
     from ui.app import MainWindow
     from ui.settings import Preferences
 
@@ -217,8 +218,7 @@ def run_one(folder: Path, name: str) -> int:
     prefs.set("language", "en")
     window = MainWindow(folder / "vault", prefs)
     window.show()
-    window.stack.currentWidget().passphrase.setText(PASSPHRASE)
-    window.stack.currentWidget().try_unlock()
+    unlock(window)
     step, typed = SCENARIOS[name]
     outcome = {"status": 2}
     errors: list[BaseException] = []
@@ -238,9 +238,7 @@ def run_one(folder: Path, name: str) -> int:
         if window.ops.vault is not None:
             QTimer.singleShot(20, wait_for_lock)
             return
-        screen = window.stack.currentWidget()
-        screen.passphrase.setText(PASSPHRASE)
-        screen.try_unlock()
+        unlock(window)
         QTimer.singleShot(200, after_unlock)
 
     def start() -> None:

@@ -23,6 +23,7 @@ from tests.helpers.gui import (
     unlocked_new_vault,
     unlocked_window,
     visible_texts,
+    wait_for_unlock,
 )
 from tests.helpers.vaults import NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.services import add_client, coach_details
@@ -95,6 +96,7 @@ def test_wrong_passphrase_says_so_and_lets_the_coach_try_again(
     assert isinstance(screen, UnlockScreen)
     qtbot.keyClicks(screen.passphrase, "not the right one")
     qtbot.mouseClick(screen.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
+    wait_for_unlock(screen)
     assert screen.message.text() == "✗ Wrong passphrase."
     unlock(window)
     assert isinstance(window.stack.currentWidget(), WorkArea)

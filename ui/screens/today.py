@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain import MaintenanceLevel, Phase
 from tyokykyapp.domain.dates import format_date, format_day, format_time, today
 from tyokykyapp.i18n import _
-from tyokykyapp.services import Changes, coach_details, due_list
-from tyokykyapp.services.agenda import AgendaItem, agenda, morning_summary
+from tyokykyapp.services import Changes, coach_details
+from tyokykyapp.services.agenda import AgendaItem, morning_summary
+from tyokykyapp.services.morning import Morning, morning
 from tyokykyapp.services.recent import recent_clients
 from tyokykyapp.vault import ClientSummary
 from ui.dialogs import open_dialog
@@ -64,7 +65,12 @@ class TodayScreen(LazyScreen):
     filter_requested = Signal(object, object)  # Phase | None, MaintenanceLevel | None
 
     def __init__(
-        self, ops: Operations, parent: QWidget | None = None, *, large_print: Callable[[], bool] = lambda: False
+        self,
+        ops: Operations,
+        parent: QWidget | None = None,
+        *,
+        large_print: Callable[[], bool] = lambda: False,
+        facts: Morning | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -147,7 +153,13 @@ class TodayScreen(LazyScreen):
         body.addLayout(self.side, 2)
         outer.addLayout(body, 1)
         ops.changed.connect(self._on_changed)
-        self.refresh_now()  # Today is the first screen after unlocking: filled at once
+        # Today is the first screen after unlocking: filled at once, from the facts read while unlocking when
+        # there are some.
+        if facts is None:
+            self.refresh_now()
+        else:
+            self._stale = False
+            self.show_facts(facts)
 
     # --- places for other parts -------------------------------------------------------------------
 
@@ -166,32 +178,35 @@ class TodayScreen(LazyScreen):
             self.mark_stale()  # recomputed when on view, not after every save elsewhere
 
     def refresh(self) -> None:
-        self.day = today()
-        due = self.ops.query(due_list, self.day) or []
-        self.items = self.ops.query(agenda, self.day, WEEK_DAYS) or []
-        self.names = self._clients({item.client_id for item in self.items})
+        facts = self.ops.query(morning, today(), WEEK_DAYS)
+        if facts is not None:
+            self.show_facts(facts)
+
+    def show_facts(self, facts: Morning) -> None:
+        self.day, self.items, self.names = facts.day, facts.meetings, facts.names
         self.date_label.setText(format_day(self.day).capitalize())
-        counts = self.ops.query(lambda vault: vault.repo.caseload_counts()) or {}
-        summary = morning_summary(self.items, due, self.day)
-        if not counts:  # an empty vault: say where to begin rather than show empty lists
+        summary = morning_summary(self.items, facts.due, self.day)
+        if not facts.counts:  # an empty vault: say where to begin rather than show empty lists
             summary += "\n" + _("No clients yet. Add the first one with New client (Ctrl+N).")
         self.summary.setText(summary)
         self._fill_agenda()
-        self.due_model.set_items(due, lambda ids: {c.id: person(c) for c in self._clients(ids).values()})
-        self._fill_caseload(counts)
-        self.refresh_recent()
-        self.retention.refresh()
+        self.due_model.set_items(facts.due, lambda ids: {c.id: person(c) for c in self._clients(ids).values()})
+        self._fill_caseload(facts.counts)
+        self._fill_recent(facts.recent)
+        self.retention.show_count(facts.past_retention)
 
     def refresh_recent(self) -> None:
         """Only the recently opened list (opening a client need not recompute the due list)."""
         recent_ids = self.ops.query(recent_clients) or []
         clients = self._clients(recent_ids)
+        self._fill_recent([clients[client_id] for client_id in recent_ids if client_id in clients])
+
+    def _fill_recent(self, clients: list[ClientSummary]) -> None:
         self.recent.clear()
-        for client_id in recent_ids:
-            if client_id in clients:
-                item = QListWidgetItem(person(clients[client_id]))
-                item.setData(Qt.ItemDataRole.UserRole, client_id)
-                self.recent.addItem(item)
+        for client in clients:
+            item = QListWidgetItem(person(client))
+            item.setData(Qt.ItemDataRole.UserRole, client.id)
+            self.recent.addItem(item)
 
     def _clients(self, client_ids: Collection[str]) -> dict[str, ClientSummary]:
         """Only the clients shown, not the whole caseload. A view repainted while the app locks gets none: it

@@ -5,7 +5,9 @@ Other parts add their own way in under the recovery link with `add_link` (e.g. r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
@@ -23,12 +25,16 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
 from tyokykyapp.vault.errors import VaultError
+from ui.operations import Worker
 from ui.theme import link, primary, role, tone
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named, secret_edit
 from ui.widgets.passphrase_pair import PassphrasePair
 from ui.widgets.restore_offer import RestoreOffer
 from ui.widgets.texts import at_left, centred_card, paragraph
+
+if TYPE_CHECKING:
+    from tyokykyapp.vault import Vault
 
 LOGO = Path(__file__).resolve().parents[1] / "resources" / "tyokyky.svg"
 
@@ -44,11 +50,19 @@ def caps_lock_on(event: QKeyEvent) -> bool | None:
 
 
 class UnlockScreen(QWidget):
-    unlocked = Signal(object)  # Vault
+    """Unlocking runs on a worker thread (the key derivation takes a good part of a second, and SQLCipher and
+    Argon2 let the GUI thread run meanwhile): the window keeps drawing and answering while it runs."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    unlocked = Signal(object, object)  # Vault, what `prepare` read from it (None without one)
+    settled = Signal()  # an unlock begun has ended, the vault opened or not
+
+    def __init__(
+        self, folder: Path, parent: QWidget | None = None, *, prepare: Callable[[Vault], object] | None = None
+    ) -> None:
         super().__init__(parent)
         self.folder = folder
+        self._prepare = prepare
+        self.worker: Worker | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._passphrase_page())  # the recovery page is built when asked for
         outer = QVBoxLayout(self)
@@ -166,26 +180,63 @@ class UnlockScreen(QWidget):
             self.recovery_message.clear()
         self.passphrase.setFocus()
 
+    @property
+    def busy(self) -> bool:
+        """Whether an unlock is under way."""
+        return self.worker is not None
+
     def try_unlock(self) -> None:
+        if self.busy:
+            return
         if not self.passphrase.text():
             self.message.setText(_("Type your passphrase first."))
             self.passphrase.setFocus()
             return
-        from tyokykyapp.vault import Vault  # loaded on the first unlock, not at start-up
+        folder, passphrase, prepare = self.folder, self.passphrase.text(), self._prepare
 
+        def work() -> tuple[Vault, object]:
+            from tyokykyapp.vault import Vault  # loaded before Enter is pressed (MainWindow's preload)
+
+            vault = Vault.unlock(folder, passphrase=passphrase)
+            try:
+                return vault, prepare(vault) if prepare is not None else None
+            except BaseException:
+                vault.close()
+                raise
+
+        self.worker = Worker(work, self)
+        self.worker.finished.connect(self._unlock_ended)
+        self._waiting(True)
+        self.worker.start()
+
+    def _waiting(self, waiting: bool) -> None:
+        self.passphrase.setReadOnly(waiting)
+        self.unlock_button.setEnabled(not waiting)
+        self.message.setText(_("Unlocking…") if waiting else "")
+
+    def _unlock_ended(self) -> None:
+        worker, self.worker = self.worker, None
+        assert worker is not None
+        worker.deleteLater()
+        self._waiting(False)
         try:
-            with busy_cursor():
-                vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
-        except UserError as error:
-            self.message.setText("✗ " + str(error))
-            if isinstance(error, VaultError):
-                self.restore_offer.offer_for(error)
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        self.passphrase.clear()  # the passphrase does not stay in the widget
-        self.message.clear()
-        self.unlocked.emit(vault)
+            if isinstance(worker.error, UserError):
+                self._refused(worker.error)
+            elif worker.error is not None:
+                raise worker.error
+            else:
+                vault, prepared = worker.result
+                self.passphrase.clear()  # the passphrase does not stay in the widget
+                self.unlocked.emit(vault, prepared)
+        finally:
+            self.settled.emit()
+
+    def _refused(self, error: UserError) -> None:
+        self.message.setText("✗ " + str(error))
+        if isinstance(error, VaultError):
+            self.restore_offer.offer_for(error)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
 
     def try_recover(self) -> None:
         problem = self.new_passphrase.problem()
@@ -206,4 +257,4 @@ class UnlockScreen(QWidget):
             self.recovery_message.setText("✗ " + str(error))
             return
         self.reset()
-        self.unlocked.emit(vault)
+        self.unlocked.emit(vault, None)

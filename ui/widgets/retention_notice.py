@@ -26,7 +26,9 @@ class RetentionNotice(QGroupBox):
         self.setVisible(False)
 
     def refresh(self) -> None:
-        count = len(self.ops.query(past_retention) or [])
+        self.show_count(len(self.ops.query(past_retention) or []))
+
+    def show_count(self, count: int) -> None:
         self.text.setText(
             ngettext(
                 "{n} closed client is past the retention period and should be erased.",

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.gui import make_window
 from tests.helpers.vaults import PASSPHRASE
-from tyokykyapp.vault import Vault
+from tyokykyapp.vault import KdfParams, Vault
+from ui.app import MainWindow
 from ui.screens.unlock import UnlockScreen, caps_lock_on
 
 
@@ -66,3 +69,40 @@ def test_the_demo_lock_screen_says_so_and_can_leave(qtbot: QtBot, tmp_path: Path
     assert screen.note.isVisible() and DEMO_PASSPHRASE in screen.note.text()
     screen.findChild(QPushButton, "leaveDemoLink").click()
     assert not window.demo and window.folder == home
+
+
+def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = screen_of(qtbot, vault_folder, tmp_path)
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    release = threading.Event()
+    derived_on: list[threading.Thread] = []
+    real_derive = KdfParams.derive
+
+    def held_derive(self: KdfParams, secret: str, salt: bytes) -> bytes:
+        derived_on.append(threading.current_thread())
+        release.wait(timeout=5)  # on the GUI thread this would freeze the window until the timeout
+        return real_derive(self, secret, salt)
+
+    monkeypatch.setattr(KdfParams, "derive", held_derive)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    screen.passphrase.setText(PASSPHRASE)
+    screen.try_unlock()
+    qtbot.waitUntil(lambda: len(derived_on) == 1)
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop runs while the key is derived
+    assert screen.busy and window.work is None
+    assert screen.message.text() == "Unlocking…" and not screen.unlock_button.isEnabled()
+    screen.try_unlock()  # pressing Enter again starts nothing more
+    window.close()  # closing waits for the unlock under way, then closes (and locks) the vault
+    assert window.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    timer.stop()
+    assert derived_on[0] is not threading.main_thread() and len(derived_on) == 1
+    assert window.ops.vault is None
+    Vault.unlock(vault_folder, passphrase=PASSPHRASE).close()  # the vault was closed: it opens again
