@@ -14,8 +14,8 @@ import argparse
 import json
 import math
 import os
-import re
 import platform
+import re
 import shutil
 import statistics
 import subprocess
