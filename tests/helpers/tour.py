@@ -3,6 +3,7 @@ layout and accessibility tests check and that docs/screenshots/make.py photograp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,6 +69,10 @@ class Tour:
 def _unlock(tour: Tour) -> QWidget:
     tour.work  # noqa: B018 - unlocked first, so that locking shows the unlock screen
     tour.window.lock()
+    deadline = time.monotonic() + 30
+    while tour.window.work is not None and time.monotonic() < deadline:  # locking waits for the day's backup
+        QApplication.processEvents()
+        time.sleep(0.01)
     return tour.window
 
 
@@ -142,6 +147,29 @@ def _settings_details(tour: Tour) -> QWidget:
 @stop("change-passphrase")
 def _change_passphrase(tour: Tour) -> QWidget:
     return tour.work.open_settings().change_passphrase()
+
+
+@stop("backups")
+def _backups(tour: Tour) -> QWidget:
+    from ui.backup_ops import open_backups
+
+    return open_backups(tour.work.open_settings())
+
+
+@stop("restore")
+def _restore(tour: Tour) -> QWidget:
+    from ui.backup_ops import open_restore
+
+    tour.work  # noqa: B018 - unlocked, so that the list knows which vault its backups belong to
+    return open_restore(tour.window)
+
+
+@stop("erase")
+def _erase(tour: Tour) -> QWidget:
+    from ui.dialogs import open_dialog
+    from ui.dialogs.erase import EraseDialog
+
+    return open_dialog(EraseDialog(tour.work.ops, tour.window))
 
 
 @stop("meeting")

@@ -164,7 +164,7 @@ class SettingsDialog(FormDialog):
         new_key.clicked.connect(self.new_recovery_key)
         column.addWidget(at_left(new_key))
         column.addSpacing(12)
-        backups = named(QPushButton(_("Backups and restoring…")), "openBackupsButton")
+        backups = named(with_icon(QPushButton(_("Backups and restoring…")), "restore"), "openBackupsButton")
         backups.clicked.connect(lambda: open_backups(self))
         column.addWidget(at_left(backups))
         column.addStretch()

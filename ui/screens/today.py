@@ -101,7 +101,7 @@ class TodayScreen(LazyScreen):
         self.agenda.setRootIsDecorated(False)
         self.agenda.setUniformRowHeights(True)
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
-        FittedColumns(self.agenda, stretch=(1, 2))
+        self.agenda_columns = FittedColumns(self.agenda, stretch=(1, 2))
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemActivated.connect(self._open_meeting)
         agenda_column.addWidget(self.agenda)
@@ -232,6 +232,7 @@ class TodayScreen(LazyScreen):
                 row.setIcon(0, icon("clock", "muted"))
                 row.setData(0, Qt.ItemDataRole.UserRole, item.client_id)
                 self.agenda.addTopLevelItem(row)
+        self.agenda_columns.fit()  # the headings were marked as spanning after they were inserted
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():
