@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures import make_vault
 from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
 from tyokykyapp.domain import Client
 from tyokykyapp.process.due import RULES_VERSION
@@ -66,3 +67,14 @@ def test_a_failing_migration_leaves_the_vault_at_its_old_version(
     monkeypatch.undo()
     with Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE) as vault:
         assert vault.repo.search_clients("puutarha")
+
+
+@pytest.mark.parametrize("version", range(2, 7))
+def test_every_earlier_version_opens_in_the_newest(version: int, tmp_path: Path) -> None:
+    folder = tmp_path / f"v{version}"
+    shutil.copytree(FIXTURE.with_name(f"vault_v{version}"), folder)
+    with Vault.unlock(folder, passphrase=make_vault.PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == latest_version()
+        assert vault.check() == []
+        assert vault.repo.search_clients("keittiöapulainen") == {make_vault.REOPENED}
+        assert due_list(vault, date(2025, 1, 15)) == due_list(vault, date(2025, 1, 15))
