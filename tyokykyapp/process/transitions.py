@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tyokykyapp.domain import ClientFile, ClosureReason, MaintenanceLevel, Phase, UserError
+from tyokykyapp.domain import (
+    ClientFile,
+    ClosureDestination,
+    ClosureReason,
+    EmploymentKind,
+    MaintenanceLevel,
+    Phase,
+    UserError,
+)
+from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _
 
 ALLOWED_MOVES: dict[Phase, frozenset[Phase]] = {
@@ -44,6 +53,7 @@ class Move:
     reason: str = ""
     level: MaintenanceLevel | None = None
     closure_reason: ClosureReason | None = None
+    destination: ClosureDestination | None = None
 
 
 def check_move(file: ClientFile, move: Move) -> None:
@@ -59,12 +69,7 @@ def check_move(file: ClientFile, move: Move) -> None:
                 current=current.label, target=move.to.label, allowed=allowed
             )
         )
-    if move.on < client.phase_since:
-        raise TransitionRefused(
-            _("The move cannot be dated before the client entered the current phase ({date}).").format(
-                date=client.phase_since.isoformat()
-            )
-        )
+    _not_before_phase(client.phase_since, move.on)
     missing = _missing_for(file, current, move)
     if missing:
         raise TransitionRefused(_("{target} needs:").format(target=move.to.label), missing)
@@ -83,10 +88,6 @@ def _missing_for(file: ClientFile, current: Phase, move: Move) -> list[str]:
     elif move.to is Phase.JOB_SEARCH and current is Phase.MAPPING:
         if file.latest_profile() is None:
             missing.append(_("a vocational profile"))
-    elif move.to is Phase.JOB_SEARCH:
-        # A job that ends today still counts as ended for this move: the search can start the same day.
-        if any(e.end_on is None or e.end_on > on for e in file.jobs_ongoing(on)):
-            missing.append(_("an end date on the current job or work trial"))
     elif move.to is Phase.SUPPORT:
         if not file.jobs_ongoing(on):
             missing.append(_("an employment or a work trial that has started"))
@@ -95,9 +96,49 @@ def _missing_for(file: ClientFile, current: Phase, move: Move) -> list[str]:
             missing.append(_("a maintenance support level (active, sufficient or light)"))
         if not file.jobs_ongoing(on):
             missing.append(_("an employment or a work trial that is still going on"))
-    elif move.to is Phase.CLOSED and move.closure_reason is None:
-        missing.append(_("a reason for ending the service"))
+    elif move.to is Phase.CLOSED:
+        if move.closure_reason is None:
+            missing.append(_("a reason for ending the service"))
+        if move.destination is None:
+            missing.append(_("where the client went"))
+        missing += closure_missing(file, on, move.closure_reason, move.destination, since=file.client.started_on)
     return missing
+
+
+def closure_missing(
+    file: ClientFile,
+    closure_on: date,
+    reason: ClosureReason | None,
+    destination: ClosureDestination | None,
+    *,
+    since: date,
+) -> list[str]:
+    """What a closure says that the records must show: "employed" needs an employment contract that started by
+    the closing day and went on into the episode that began on `since` (a work trial or a gig is not one)."""
+    employed = reason is ClosureReason.EMPLOYED or destination is ClosureDestination.EMPLOYED
+    jobs = [
+        e
+        for e in file.employments
+        if e.kind is EmploymentKind.EMPLOYMENT and e.start_on <= closure_on and (e.end_on is None or e.end_on >= since)
+    ]
+    return [_("an employment on record (the client is closed as employed)")] if employed and not jobs else []
+
+
+def move_notices(file: ClientFile, move: Move) -> list[str]:
+    """What the coach should know about an allowed move (it is made all the same): maintenance begins when
+    induction is over and the client has settled in, which a support plan and a workplace visit show."""
+    notices = []
+    if file.client.phase is Phase.SUPPORT and move.to is Phase.MAINTENANCE:
+        started = min((e.start_on for e in file.jobs_ongoing(move.on)), default=move.on)
+        if not any(p.made_on <= move.on for p in file.support_plans if file.in_episode(p.made_on)):
+            notices.append(_("There is no job support plan yet."))
+        if not any(m.workplace_visit and started <= m.on <= move.on for m in file.meetings):
+            notices.append(_("No support visit at the workplace is recorded for this job."))
+    # A job that ends on the day of the move is over: the search is for the next one.
+    working = any(e.end_on is None or e.end_on > move.on for e in file.jobs_ongoing(move.on))
+    if file.client.phase in (Phase.SUPPORT, Phase.MAINTENANCE) and move.to is Phase.JOB_SEARCH and working:
+        notices.append(_("The job goes on: the search is for a second or a better job."))
+    return notices
 
 
 def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date) -> None:
@@ -106,9 +147,13 @@ def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date) -> N
         raise TransitionRefused(_("Only a client in maintenance has a support level."))
     if level is client.maintenance_level:
         raise TransitionRefused(_("The client already has this support level."))
-    if on < client.phase_since:
+    _not_before_phase(client.phase_since, on)
+
+
+def _not_before_phase(phase_since: date, on: date) -> None:
+    if on < phase_since:
         raise TransitionRefused(
             _("The move cannot be dated before the client entered the current phase ({date}).").format(
-                date=client.phase_since.isoformat()
+                date=format_date(phase_since)
             )
         )
