@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         tick_checklist_item,
         untick_checklist_item,
     )
+    from tyokykyapp.services.terms import service_terms, set_service_terms
 
 _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
@@ -34,7 +35,9 @@ _EXPORTS = {
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
+    "service_terms": "tyokykyapp.services.terms",
     "set_coach_details": "tyokykyapp.services.coach",
+    "set_service_terms": "tyokykyapp.services.terms",
     "tick_checklist_item": "tyokykyapp.services.records",
     "untick_checklist_item": "tyokykyapp.services.records",
     "update_client": "tyokykyapp.services.clients",
@@ -54,7 +57,9 @@ __all__ = [
     "restore_client",
     "restore_record",
     "save_record",
+    "service_terms",
     "set_coach_details",
+    "set_service_terms",
     "tick_checklist_item",
     "untick_checklist_item",
     "update_client",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tyokykyapp.domain import Closure, ClosureReason, MaintenanceLevel, Phase, PhaseChange
+from tyokykyapp.domain import Closure, Episode, MaintenanceLevel, Phase, PhaseChange
 from tyokykyapp.process import Move, check_level_change, check_move
+from tyokykyapp.process.transitions import move_notices
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
 from tyokykyapp.services.guard import ensure_editable
@@ -23,15 +24,26 @@ def advance_phase(
     level: MaintenanceLevel | None = None,
     closure: Closure | None = None,
 ) -> Changes:
-    """Move the client to `to` on `on`. Closing needs `closure` (its reason and continuation path).
+    """Move the client to `to` on `on`. Closing needs `closure` (its reason, destination and continuation path);
+    re-opening a closed client starts a new service episode.
 
-    Raises TransitionRefused saying what is missing when the rules do not allow the move yet.
+    Raises TransitionRefused saying what is missing when the rules do not allow the move yet; what the coach
+    should know about an allowed move comes back as notices.
     """
     ensure_editable(vault, client_id)
     file = vault.repo.client_file(client_id)
     client = file.client
-    closure_reason: ClosureReason | None = closure.reason if closure is not None else None
-    check_move(file, Move(to=to, on=on, reason=reason, level=level, closure_reason=closure_reason))
+    move = Move(
+        to=to,
+        on=on,
+        reason=reason,
+        level=level,
+        closure_reason=closure.reason if closure else None,
+        destination=closure.destination if closure else None,
+    )
+    check_move(file, move)
+    notices = move_notices(file, move)
+    episode = file.current_episode()
     change = PhaseChange(
         client_id=client_id,
         on=on,
@@ -42,19 +54,24 @@ def advance_phase(
         reason=reason or (closure.reason.value if closure else ""),
         by=coach_details(vault).name,
     )
-    if client.phase is Phase.CLOSED:
-        client.started_on = on  # re-opening starts a new episode; the history stays
+    reopened = client.phase is Phase.CLOSED
+    if reopened:
+        client.started_on = on  # the current episode's entry; the earlier episodes keep theirs
     client.phase, client.phase_since = to, on
     client.maintenance_level = change.to_level
     kinds = {PhaseChange.KIND, client.KIND}
     with vault.transaction() as repo:
         repo.save_in_transaction(change)
+        if reopened:
+            repo.save_in_transaction(Episode(client_id=client_id, started_on=on))
+            kinds.add(Episode.KIND)
         if closure is not None and to is Phase.CLOSED:
             closure.client_id, closure.closed_on = client_id, on
+            closure.episode_id = episode.id if episode else None
             repo.save_in_transaction(closure)
             kinds.add(Closure.KIND)
         repo.save_in_transaction(client)
-    return Changes.of(client_id, *kinds, caseload=True)
+    return Changes.of(client_id, *kinds, caseload=True, notices=notices)
 
 
 def change_level(vault: Vault, client_id: str, level: MaintenanceLevel, on: date, *, reason: str = "") -> Changes:

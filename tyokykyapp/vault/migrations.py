@@ -1,5 +1,7 @@
 """Numbered schema migrations (`migrations/NNNN_name.sql`), each applied in one transaction; the schema
-version lives in `PRAGMA user_version`. Shipped migrations are never edited: add the next number."""
+version lives in `PRAGMA user_version` (the number of the last migration applied). Shipped migrations are never
+edited: add the next number. Numbers only increase; one may be missing while work that reserved it is still on
+another branch (a vault then goes from the number before the gap to the one after it)."""
 
 from __future__ import annotations
 
@@ -28,13 +30,14 @@ def all_migrations() -> list[Migration]:
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.number)
-    if [m.number for m in found] != list(range(1, len(found) + 1)):
-        raise RuntimeError("migration numbers must run 1, 2, 3 ... without gaps")
+    numbers = [m.number for m in found]
+    if not numbers or numbers[0] != 1 or len(set(numbers)) != len(numbers):
+        raise RuntimeError("migration numbers must start at 1 and each be used once")
     return found
 
 
 def latest_version() -> int:
-    return len(all_migrations())
+    return all_migrations()[-1].number
 
 
 def schema_version(connection: Connection) -> int:
@@ -45,12 +48,12 @@ def schema_version(connection: Connection) -> int:
 def migrate(connection: Connection, target: int | None = None) -> list[int]:
     """Bring the schema up to `target` (default: the newest). Returns the numbers applied."""
     migrations = all_migrations()
-    target = len(migrations) if target is None else target
+    target = migrations[-1].number if target is None else target
     current = schema_version(connection)
-    if current > len(migrations):
+    if current > migrations[-1].number:
         raise VaultTooNew()
     applied = []
-    for migration in migrations[current:target]:
+    for migration in [m for m in migrations if current < m.number <= target]:
         with known_errors():
             try:
                 # executescript runs the statements in our explicit transaction; user_version is
