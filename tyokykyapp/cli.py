@@ -124,7 +124,6 @@ def _client_row(summary: ClientSummary) -> dict[str, Any]:
         "given_names": summary.given_names,
         "phase": summary.phase.value,
         "maintenance_level": summary.maintenance_level.value if summary.maintenance_level else None,
-        "referral_source": summary.referral_source,
         "started_on": summary.started_on.isoformat(),
         "phase_since": summary.phase_since.isoformat(),
     }
@@ -168,7 +167,7 @@ def cmd_show(ctx: Context) -> int:
         if records:
             print(f"  {attribute}: {len(records)}")
     for meeting in file.meetings[-5:]:
-        print(f"  {meeting.on.isoformat()}  {meeting.place_type.label}: {meeting.notes[:70]}")
+        print(f"  {meeting.on.isoformat()}  {meeting.where}: {meeting.notes[:70]}")
     return EXIT_OK
 
 
@@ -303,7 +302,7 @@ def cmd_import(ctx: Context) -> int:
 
 def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
-    from tyokykyapp.services import coach_details
+    from tyokykyapp.services import coach_details, service_terms
 
     if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
         raise UserError(
@@ -338,6 +337,7 @@ def cmd_form(ctx: Context) -> int:
             meeting=meeting,
             lang=ctx.args.lang,
             large_print=ctx.args.large_print,
+            terms=service_terms(vault),
         )
     if file is None:
         from tyokykyapp.vault.files import write_atomically

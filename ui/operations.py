@@ -28,6 +28,7 @@ class Operations(QObject):
         self._window = window
         self.vault: Vault | None = None
         self.last_error = ""
+        self.last_notice = ""
 
     def require_vault(self) -> Vault:
         if self.vault is None:
@@ -47,7 +48,21 @@ class Operations(QObject):
             return None
         if isinstance(result, Changes):
             self.changed.emit(result)
+            if result.notices:
+                self.show_notice("\n".join(result.notices))
         return result
+
+    def show_notice(self, message: str) -> None:
+        """Something the coach should know about what was just done (it was done all the same)."""
+        from PySide6.QtWidgets import QMessageBox  # see call()
+
+        self.last_notice = message
+        box = QMessageBox(
+            QMessageBox.Icon.Information, _("Työkyky"), message, QMessageBox.StandardButton.Ok, self._window
+        )
+        box.setObjectName("noticeBox")
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # see call()

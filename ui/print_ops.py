@@ -9,7 +9,7 @@ from tyokykyapp.domain import Language, Meeting
 from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
 from tyokykyapp.forms.render import FormKind, form_title, render_form
 from tyokykyapp.i18n import current_language
-from tyokykyapp.services import CoachDetails, coach_details
+from tyokykyapp.services import CoachDetails, coach_details, service_terms
 from tyokykyapp.vault import Vault
 from ui.operations import Operations
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -46,7 +46,7 @@ def preview_client_form(
     """A form filled from the client's record, in the client's language when it is Finnish or Swedish."""
     vault = ops.require_vault()
     file = vault.repo.client_file(client_id)
-    coach = coach_details(vault)
+    coach, terms = coach_details(vault), service_terms(vault)
     preferred = file.client.preferred_language
     language = preferred.value if preferred is not Language.OTHER else current_language()
     name = f"{kind.value}-{file.client.family_name}.pdf"
@@ -54,7 +54,7 @@ def preview_client_form(
         PdfPreviewDialog(
             form_title(kind, current_language()),
             lambda lang, large: render_form(
-                kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large
+                kind, coach=coach, file=file, meeting=meeting, lang=lang, large_print=large, terms=terms
             ),
             language=language,
             large_print=large_print,
@@ -67,11 +67,12 @@ def preview_client_form(
 
 
 def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
-    coach = coach_details(ops.require_vault())
+    vault = ops.require_vault()
+    coach, terms = coach_details(vault), service_terms(vault)
     return _open(
         PdfPreviewDialog(
             form_title(kind, current_language()),
-            lambda lang, large: render_form(kind, coach=coach, lang=lang, large_print=large),
+            lambda lang, large: render_form(kind, coach=coach, lang=lang, large_print=large, terms=terms),
             language=current_language(),
             large_print=large_print,
             personal=False,

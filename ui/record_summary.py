@@ -37,7 +37,8 @@ def _first_line(text: str, limit: int = 80) -> str:
 def summary(record: Record) -> str:
     match record:
         case Meeting():
-            return f"{record.place_type.label}: {_first_line(record.notes)}"
+            status = "" if record.held else f" ({record.status.label})"
+            return f"{record.kind.label}, {record.where}{status}: {_first_line(record.notes)}"
         case Consent():
             until = day(record.valid_until) if record.valid_until else _("until the service ends")
             state = _("withdrawn {date}").format(date=day(record.withdrawn_on)) if record.withdrawn_on else until

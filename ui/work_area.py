@@ -154,13 +154,20 @@ class WorkArea(QWidget):
             assert isinstance(record, Client)
             if self.ops.call(add_client, record) is None:
                 return False
-            QTimer.singleShot(0, lambda: self.open_client(record.id))
+            QTimer.singleShot(0, lambda: self._open_new_client(record.id))
             return True
 
         dialog = RecordDialog(Client(family_name="", given_names=""), save, self.ops.show_error, None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _open_new_client(self, client_id: str) -> None:
+        """The new client's workspace, with their service period open for the referral and the entry date."""
+        workspace = self.open_client(client_id)
+        episode = workspace.file.current_episode() if workspace.file else None
+        if episode is not None:
+            workspace.edit(episode)
 
     def new_meeting_anywhere(self) -> None:
         if self.workspace is None:

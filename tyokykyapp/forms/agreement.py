@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from tyokykyapp.forms.blocks import day
 from tyokykyapp.forms.common import client_lines
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.i18n import N_, _
 
 TITLE = N_("Job-coaching agreement")
+
+
+def service_period(ctx: FormContext) -> str:
+    """How long the service is there for, as the organisation set it: a project promises no support after it
+    ends (Helsinki: "asiakkaille ei luvattu jatkuvaa tukea ... pilotin rajallisen ajan vuoksi")."""
+    ends = ctx.terms.project_ends_on
+    if ends is None:
+        return _("The service has no fixed time limit.")
+    return _("The service is available for the duration of the project, until {date}.").format(date=day(ends))
 
 
 def build(ctx: FormContext) -> list[Flowable]:
@@ -31,7 +41,7 @@ def build(ctx: FormContext) -> list[Flowable]:
     story += b.bullets(
         [
             _("Taking part is voluntary. You can stop at any time."),
-            _("The service has no fixed time limit."),
+            service_period(ctx),
             _("Your information is kept encrypted on the coach's computer and shared only with your consent."),
         ]
     )

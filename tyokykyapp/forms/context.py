@@ -1,11 +1,12 @@
-"""What a form is built from: the language, print size, blank or filled, the coach, and the client's record."""
+"""What a form is built from: the language, print size, blank or filled, the coach and the service's terms, and
+the client's record."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from tyokykyapp.domain import ClientFile, Meeting
+from tyokykyapp.domain import ClientFile, Meeting, ServiceTerms
 from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms.blocks import Blocks
 from tyokykyapp.forms.pdf import Styles, styles
@@ -15,6 +16,7 @@ from tyokykyapp.forms.pdf import Styles, styles
 class FormContext:
     coach: CoachDetails
     file: ClientFile | None = None  # None: a blank form
+    terms: ServiceTerms = field(default_factory=ServiceTerms)  # how the organisation runs the service
     meeting: Meeting | None = None
     large_print: bool = False
     today: date = field(default_factory=date.today)

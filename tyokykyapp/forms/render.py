@@ -9,7 +9,7 @@ from types import ModuleType
 
 from reportlab.platypus import Flowable
 
-from tyokykyapp.domain import ClientFile, Meeting, UserError
+from tyokykyapp.domain import ClientFile, Meeting, ServiceTerms, UserError
 from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms import (
     access_report,
@@ -73,6 +73,7 @@ def render_form(
     large_print: bool = False,
     extra: dict[str, str] | None = None,
     today: date | None = None,
+    terms: ServiceTerms | None = None,
 ) -> bytes:
     """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one)."""
     if lang not in LANGUAGES:
@@ -84,7 +85,13 @@ def render_form(
         if meeting is None:
             raise UserError(_("The client has no meetings to summarise."))
     ctx = FormContext(
-        coach=coach, file=file, meeting=meeting, large_print=large_print, extra=extra or {}, today=today or date.today()
+        coach=coach,
+        file=file,
+        terms=terms or ServiceTerms(),
+        meeting=meeting,
+        large_print=large_print,
+        extra=extra or {},
+        today=today or date.today(),
     )
     build: Callable[[FormContext], list[Flowable]] = MODULES[kind].build
     with language(lang):

@@ -34,7 +34,7 @@ def build(ctx: FormContext) -> list[Flowable]:
     )
     story += b.long_field(_("Agreed workplace visits and calls"), plan.visits_and_calls if plan else None, 2)
     story += b.long_field(_("Changes to tasks or hours"), plan.adjustments if plan else None, 2)
-    subsidy = day(job.pay_subsidy_renewal_on) if job and job.pay_subsidy else None
+    subsidy = day(job.pay_subsidy_until) if job and job.pay_subsidy else None
     story.append(b.field(_("Pay subsidy renewal"), subsidy))
     story += b.long_field(_("Who to call when something changes"), plan.who_to_call if plan else None, 2)
     story.append(b.signatures([_("Client's signature"), _("Job coach's signature")]))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Employer, EmployerContact, Record
+from tyokykyapp.domain import ContactPurpose, Employer, EmployerContact, Record
 from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, save_record
 from ui.operations import Operations
@@ -142,4 +142,10 @@ class EmployersScreen(LazyScreen):
 
     def log_contact(self) -> None:
         selected = self._selected()
-        self._open(EmployerContact(employer_id=selected.id if selected else "", on=date.today()))
+        self._open(
+            EmployerContact(
+                employer_id=selected.id if selected else "",
+                on=date.today(),
+                contact_purpose=ContactPurpose.JOB_DEVELOPMENT,  # no client here: the coach's own job development
+            )
+        )

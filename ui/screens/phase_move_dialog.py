@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Client, Closure, ClosureReason, MaintenanceLevel, Phase
+from tyokykyapp.domain import Client, Closure, ClosureDestination, ClosureReason, MaintenanceLevel, Phase
 from tyokykyapp.i18n import _
 from tyokykyapp.process import ALLOWED_MOVES
 from ui.widgets.choice_combo import ChoiceCombo
@@ -59,6 +59,13 @@ class PhaseMoveDialog(QDialog):
             self.closure_reason.add(reason, reason.label)
         self.closure_label = QLabel(_("Reason for ending"))
         form.addRow(self.closure_label, self.closure_reason)
+        # No destination is chosen for the coach: the process rules ask for one.
+        self.destination = named(ChoiceCombo(), "closureDestination", _("Where the client went"))
+        self.destination.add(None, "—")
+        for destination in ClosureDestination:
+            self.destination.add(destination, destination.label)
+        self.destination_label = QLabel(_("Where the client went"))
+        form.addRow(self.destination_label, self.destination)
         self.continuation = named(QPlainTextEdit(), "continuationPath", _("Continuation path"))
         self.continuation.setTabChangesFocus(True)
         self.continuation_label = QLabel(_("Continuation path"))
@@ -84,6 +91,8 @@ class PhaseMoveDialog(QDialog):
         closure_widgets: tuple[QWidget, ...] = (
             self.closure_reason,
             self.closure_label,
+            self.destination,
+            self.destination_label,
             self.continuation,
             self.continuation_label,
         )
@@ -99,6 +108,7 @@ class PhaseMoveDialog(QDialog):
                 client_id=self.client.id,
                 closed_on=on,
                 reason=self.closure_reason.value(),
+                destination=self.destination.value(),
                 continuation_path=self.continuation.toPlainText(),
             )
         level = self.level.value() if target is Phase.MAINTENANCE else None

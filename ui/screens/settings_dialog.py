@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tyokykyapp.domain import ServiceTerms
 from tyokykyapp.i18n import _
-from tyokykyapp.services import CoachDetails, coach_details, set_coach_details
+from tyokykyapp.services import CoachDetails, coach_details, service_terms, set_coach_details, set_service_terms
 from tyokykyapp.vault import Vault
 from ui.operations import Operations
 from ui.settings import SETTINGS, Preferences, Setting
 from ui.widgets.named import named
+from ui.widgets.record_form import RecordForm
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
@@ -85,6 +87,12 @@ class SettingsDialog(QDialog):
             coach_form.addRow(label, edit)
             self.coach[key] = edit
         layout.addWidget(box)
+        # How the service is run: printed on the agreement, read by the due list.
+        terms_box = QGroupBox(_("The service"))
+        self.terms = named(RecordForm(ServiceTerms), "serviceTerms", _("The service"))
+        self.terms.set_value(service_terms(vault))
+        QVBoxLayout(terms_box).addWidget(self.terms)
+        layout.addWidget(terms_box)
         new_key = named(QPushButton(_("Make a new recovery key…")), "newRecoveryKeyButton")
         new_key.clicked.connect(self.new_recovery_key)
         layout.addWidget(new_key)
@@ -113,6 +121,8 @@ class SettingsDialog(QDialog):
     def _accept(self) -> None:
         details = CoachDetails(**{key: edit.text().strip() for key, edit in self.coach.items()})
         if self.ops.call(set_coach_details, details) is None:
+            return
+        if self.ops.call(set_service_terms, self.terms.value()) is None:
             return
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))

@@ -36,7 +36,7 @@ from tyokykyapp.domain.registry import blank_record, record_title
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.process import checklist, due_items, facts_from_file
-from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS
+from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS, DueKind
 from tyokykyapp.services import (
     Changes,
     advance_phase,
@@ -45,6 +45,7 @@ from tyokykyapp.services import (
     delete_record,
     restore_record,
     save_record,
+    service_terms,
     tick_checklist_item,
     untick_checklist_item,
     update_client,
@@ -62,12 +63,12 @@ from ui.widgets.record_section import RecordSection
 
 # Which records each phase page shows (the quality criteria's work of that phase).
 PHASE_SECTIONS: dict[Phase, tuple[str, ...]] = {
-    Phase.INTAKE: ("meeting", "consent", "agreement"),
-    Phase.MAPPING: ("vocational_profile", "kykyviisari", "plan", "network_contact", "meeting"),
-    Phase.JOB_SEARCH: ("job_application", "employer_contact", "employment", "meeting"),
-    Phase.SUPPORT: ("employment", "support_plan", "meeting"),
-    Phase.MAINTENANCE: ("employment", "meeting", "plan"),
-    Phase.CLOSED: ("closure", "meeting"),
+    Phase.INTAKE: ("episode", "meeting", "consent", "agreement", "waiting"),
+    Phase.MAPPING: ("vocational_profile", "kykyviisari", "plan", "network_contact", "meeting", "waiting"),
+    Phase.JOB_SEARCH: ("job_application", "employer_contact", "employment", "meeting", "waiting"),
+    Phase.SUPPORT: ("employment", "support_plan", "meeting", "waiting"),
+    Phase.MAINTENANCE: ("employment", "meeting", "plan", "kykyviisari"),
+    Phase.CLOSED: ("closure", "follow_up", "meeting"),
 }
 # The forms each phase page offers to print.
 PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
@@ -78,8 +79,18 @@ PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
     Phase.MAINTENANCE: (FormKind.PLAN, FormKind.MEETING_SUMMARY),
     Phase.CLOSED: (FormKind.CLOSURE, FormKind.ACCESS_REPORT),
 }
-# Closures are made by the closing move, not added by hand.
-NOT_ADDABLE = frozenset({"closure"})
+# Closures and service episodes are made by the moves that end and start them, not added by hand.
+NOT_ADDABLE = frozenset({"closure", "episode"})
+
+
+def _kykyviisari_text(file: ClientFile) -> str:
+    """How the client's Kykyviisari changed since the first result of this episode (empty with fewer than two)."""
+    change = file.kykyviisari_change()
+    if change is None:
+        return ""
+    first, last = change
+    scores = "; ".join(f"{label} {a} → {b} ({b - a:+d})" for label, a, b in last.change_since(first))
+    return _("Kykyviisari since {date}: {scores}").format(date=day(first.done_on), scores=scores)
 
 
 class PhasePage(QWidget):
@@ -262,6 +273,7 @@ class ClientWorkspace(QWidget):
     def refresh(self) -> None:
         vault = self.ops.require_vault()
         self.file = file = vault.repo.client_file(self.client_id)
+        self.terms = service_terms(vault)
         client, today = file.client, date.today()
         self.name_label.setText(client.name)
         days = (today - client.phase_since).days
@@ -295,7 +307,7 @@ class ClientWorkspace(QWidget):
             )
         if client.phase not in (Phase.INTAKE, Phase.CLOSED) and file.consent_in_force(today) is None:
             lines.append("⚠ " + _("No written consent in force: ask before exchanging information."))
-        for item in due_items(facts_from_file(file, today), today):
+        for item in due_items(facts_from_file(file, today), today, self.terms):
             state = _("overdue") if item.overdue else _("due")
             lines.append(f"⚠ {item.kind.label}: {day(item.due_on)} ({state})")
         return lines
@@ -305,29 +317,40 @@ class ClientWorkspace(QWidget):
         client = file.client
         if phase is Phase.JOB_SEARCH:
             consent = file.consent_in_force(today)
-            choice = consent.employer_disclosure.label if consent else _("not recorded: ask the client")
+            if consent is None:
+                choice = _("not recorded: ask the client")
+            elif consent.employer_disclosure is None:
+                choice = _("not discussed yet: ask the client")
+            else:
+                choice = consent.employer_disclosure.label
             return _("The client's choice about employers: {choice}").format(choice=choice)
         if phase is Phase.MAINTENANCE:
             if client.maintenance_level is None:
                 return _("The client is not in maintenance.")
             months = MAINTENANCE_CADENCE_MONTHS[client.maintenance_level]
-            next_contact = [
-                i for i in due_items(facts_from_file(file, today), today) if i.kind.value == "maintenance_contact"
-            ]
+            contacts = (DueKind.MAINTENANCE_VISIT, DueKind.MAINTENANCE_CONTACT)
+            next_contact = [i for i in due_items(facts_from_file(file, today), today, self.terms) if i.kind in contacts]
             due_text = day(next_contact[0].due_on) if next_contact else _("not yet")
-            renewals = [day(e.pay_subsidy_renewal_on) for e in file.jobs_ongoing(today) if e.pay_subsidy_renewal_on]
+            renewals = [
+                day(e.pay_subsidy_until) for e in file.jobs_ongoing(today) if e.pay_subsidy and e.pay_subsidy_until
+            ]
             text = _("Support level {level}: contact at least every {n} months. Next contact due: {due}.").format(
                 level=client.maintenance_level.label, n=months, due=due_text
             )
             if renewals:
                 text += " " + _("Pay-subsidy renewal: {dates}.").format(dates=", ".join(renewals))
-            return text
+            return "\n".join(filter(None, (text, _kykyviisari_text(file))))
         if phase is Phase.INTAKE:
-            referral = client.referral
-            source = referral.source.label if referral.source else _("not recorded")
+            episode = file.current_episode()
+            referral = episode.referral if episode else None
+            source = referral.source.label if referral and referral.source else _("not recorded")
             return _("Referral: {source}, {referrer}, {date}").format(
-                source=source, referrer=referral.referrer or "—", date=day(referral.referred_on)
+                source=source,
+                referrer=(referral.referrer if referral else "") or "—",
+                date=day(referral.referred_on if referral else None),
             )
+        if phase is Phase.MAPPING:
+            return _kykyviisari_text(file)
         return ""
 
     def _fill_timeline(self, file: ClientFile) -> None:

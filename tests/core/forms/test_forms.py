@@ -184,4 +184,4 @@ def test_access_report_reads_like_a_letter_not_a_database() -> None:
     assert "Sukunimi: Sámi-Áilu Ŋ Šaddá" in text
     assert "Tapaaminen (1)" in text and "Tietosuojaseloste annettu asiakkaalle" in text
     assert "family_name" not in text and "place_type" not in text and "privacy_notice_given" not in text
-    assert "Paikan tyyppi: Toimisto" in text
+    assert "Tapaamistapa: Kasvokkain" in text

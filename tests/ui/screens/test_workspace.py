@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
-from tyokykyapp.domain import ClosureReason, EmploymentKind, MaintenanceLevel, Phase, Referral, ReferralSource
+from tyokykyapp.domain import (
+    ClosureDestination,
+    ClosureReason,
+    EmploymentKind,
+    MaintenanceLevel,
+    Phase,
+    Referral,
+    ReferralSource,
+)
 from ui.app import MainWindow
 from ui.screens.phase_move_dialog import PhaseMoveDialog
 from ui.screens.workspace import ClientWorkspace
@@ -45,6 +53,7 @@ def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra:
         dialog.level.select(extra["level"])
     if "closure" in extra:
         dialog.closure_reason.select(extra["closure"])
+        dialog.destination.select(extra["destination"])
         dialog.continuation.setPlainText("Aloittaa ammatilliset opinnot syksyllä.")
     qtbot.mouseClick(dialog.findChild(QPushButton, "moveOkButton"), Qt.MouseButton.LeftButton)
     error = workspace.ops.last_error
@@ -54,6 +63,7 @@ def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra:
 
 
 def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None = None) -> ClientWorkspace:
+    """A new client, then their first service period: the referral, and the entry date when it was earlier."""
     assert window.work is not None
     window.work.show_section(window.work.clients)
     click(qtbot, window.work, "newClientButton")
@@ -61,15 +71,23 @@ def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None =
     set_field(dialog, "family_name", "Hämäläinen")
     set_field(dialog, "given_names", "Väinö")
     set_field(dialog, "phone", "040 123 4567")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
+    workspace = window.work.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: bool(workspace.dialogs))
+    episode = last_dialog(workspace)
+    assert episode.objectName() == "recordDialog_episode"
     set_field(
-        dialog,
+        episode,
         "referral",
         Referral(source=ReferralSource.WORK_ACTIVITY, referrer="työvalmentaja", referred_on=referred_on),
     )
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
-    assert window.work.workspace is not None
-    return window.work.workspace
+    if referred_on is not None:
+        set_field(episode, "started_on", referred_on)
+    qtbot.mouseClick(episode.save_button, Qt.MouseButton.LeftButton)
+    assert not episode.isVisible(), window.ops.last_error
+    return workspace
 
 
 def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
@@ -114,7 +132,19 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     )
     assert workspace.file.client.maintenance_level is MaintenanceLevel.SUFFICIENT
     assert "Sufficient support" in workspace.status_label.text()
-    assert move(qtbot, workspace, Phase.CLOSED, date.today(), closure=ClosureReason.STUDIES) == ""
+    error = move(qtbot, workspace, Phase.CLOSED, date.today(), closure=ClosureReason.STUDIES, destination=None)
+    assert "where the client went" in error
+    assert (
+        move(
+            qtbot,
+            workspace,
+            Phase.CLOSED,
+            date.today(),
+            closure=ClosureReason.STUDIES,
+            destination=ClosureDestination.STUDIES,
+        )
+        == ""
+    )
 
     file = window.ops.require_vault().repo.client_file(workspace.client_id)
     assert file.client.phase is Phase.CLOSED
@@ -130,9 +160,11 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     assert "● " in workspace.stepper.buttons["closed"].text()
     assert all("✓ " in workspace.stepper.buttons[p.value].text() for p in Phase if p is not Phase.CLOSED)
 
-    # Re-opening keeps the history.
+    # Re-opening keeps the history and starts a second service period.
     assert move(qtbot, workspace, Phase.INTAKE, date.today(), reason="palasi palveluun") == ""
-    assert len(window.ops.require_vault().repo.client_file(workspace.client_id).phase_history) == 7
+    again = window.ops.require_vault().repo.client_file(workspace.client_id)
+    assert len(again.phase_history) == 7 and len(again.service_periods()) == 2
+    assert again.service_periods()[0].started_on == start
 
 
 def test_checklist_tick_records_the_date_and_timeline_lists_everything(
