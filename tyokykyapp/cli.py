@@ -102,17 +102,15 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
-    from tyokykyapp.demo import generate_caseload
+    from tyokykyapp.demo import DEMO_CLIENTS, fill_demo
     from tyokykyapp.services import coach_details
 
-    if ctx.args.clients < 1 or ctx.args.clients > 100_000:
+    clients = DEMO_CLIENTS if ctx.args.clients is None else ctx.args.clients
+    if clients < 1 or clients > 100_000:
         raise UserError(_("--clients must be between 1 and 100000."))
     with ctx.open_vault() as vault:
-        if vault.repo.clients(limit=1) or vault.repo.clients(deleted=True, limit=1):
-            raise UserError(_("This vault already has clients: demo data goes into an empty vault."))
-        written = generate_caseload(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
-        vault.repo.set_setting("demo", True)
-    print(_("Added {clients} synthetic clients ({records} records).").format(clients=ctx.args.clients, records=written))
+        written = fill_demo(vault, clients=clients, seed=ctx.args.seed, coach=coach_details(vault).name)
+    print(_("Added {clients} synthetic clients ({records} records).").format(clients=clients, records=written))
     return EXIT_OK
 
 
@@ -391,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--recovery-sheet", metavar="FILE.pdf", help=_("write the recovery sheet to print, instead of showing the key")
     )
     demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
-    demo.add_argument("--clients", type=int, default=40)
+    # Unset: one coach's caseload (demo.DEMO_CLIENTS), read when the command runs, not at start-up.
+    demo.add_argument("--clients", type=int)
     demo.add_argument("--seed", type=int, default=1)
     clients = sub.add_parser("clients", parents=[common], help=_("list clients"))
     clients.add_argument("--phase", choices=[p.value for p in Phase])

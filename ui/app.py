@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         from datetime import date
 
-        from tyokykyapp.demo import generate_caseload
+        from tyokykyapp.demo import fill_demo
         from tyokykyapp.services import CoachDetails, set_coach_details
         from tyokykyapp.vault import Vault
 
@@ -187,8 +187,7 @@ class MainWindow(QMainWindow):
             else:
                 vault, _recovery_key = Vault.create(self.folder, DEMO_PASSPHRASE)
                 set_coach_details(vault, CoachDetails(name=_("Demo coach"), organisation=_("Demo organisation")))
-                generate_caseload(vault, 40, seed=date.today().toordinal(), coach=_("Demo coach"))
-                vault.repo.set_setting("demo", True)
+                fill_demo(vault, seed=date.today().toordinal(), coach=_("Demo coach"))
         self._update_title()
         self.on_unlocked(vault)
 

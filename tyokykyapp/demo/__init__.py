@@ -1,5 +1,5 @@
 """Synthetic caseloads for trying the app, tests and the benchmark."""
 
-from tyokykyapp.demo.caseload import generate_caseload
+from tyokykyapp.demo.caseload import DEMO_CLIENTS, fill_demo, generate_caseload
 
-__all__ = ["generate_caseload"]
+__all__ = ["DEMO_CLIENTS", "fill_demo", "generate_caseload"]

@@ -73,7 +73,9 @@ from tyokykyapp.domain import (
     WorkHistoryEntry,
 )
 from tyokykyapp.domain.client_file import FILE_LISTS
+from tyokykyapp.domain.errors import UserError
 from tyokykyapp.domain.identity_code import check_character
+from tyokykyapp.i18n import _
 from tyokykyapp.process import Move, check_move
 from tyokykyapp.process.calendar import add_months
 from tyokykyapp.vault import Vault
@@ -364,7 +366,7 @@ def _agreement_and_consent(b: _Builder, client: Client, on: date, *, disclosure:
         if expiring and on < b.ago(40)
         else (None if rng.random() < 0.6 else on + timedelta(days=730)),
     )
-    for _ in range(rng.randint(1, 3)):
+    for _contact in range(rng.randint(1, 3)):
         b.add(
             NetworkContact,
             client_id=client.id,
@@ -477,7 +479,7 @@ def _job_search_records(b: _Builder, client: Client, start: date, end: date) -> 
     while day <= end:
         _employer_contact(b, client, day)
         day += timedelta(days=rng.randint(9, 20))
-    for _ in range(rng.randint(1, 5)):
+    for _application in range(rng.randint(1, 5)):
         employer = rng.choice(b.employers)
         assert employer.sector is not None
         b.add(
@@ -813,7 +815,7 @@ def _build_client(b: _Builder, index: int) -> Client:
 
 def _employer_register(b: _Builder, count: int) -> None:
     rng = b.rng
-    for _ in range(count):
+    for _employer in range(count):
         word, sector = rng.choice(words.EMPLOYER_WORDS)
         employer = Employer(
             id=b.uuid(),
@@ -848,7 +850,7 @@ def _top_up_meetings(b: _Builder, client: Client, first_record: int, wanted: int
     """More meetings over the client's episode until they have about `wanted` (for large test caseloads)."""
     have = sum(1 for r in b.records[first_record:] if isinstance(r, Meeting))
     end = client.phase_since if client.phase is Phase.CLOSED else b.today
-    for _ in range(max(0, wanted - have)):
+    for _meeting_index in range(max(0, wanted - have)):
         _meeting(b, client.id, b.day_between(client.started_on, end))
 
 
@@ -881,3 +883,13 @@ def generate_caseload(
             if not isinstance(record, Employer):
                 repo.save_in_transaction(record)
     return len(b.records) + len(people)
+
+
+def fill_demo(vault: Vault, *, clients: int = DEMO_CLIENTS, seed: int = 1, coach: str = "") -> int:
+    """Fill an empty vault with a demo caseload and mark it a demo (the command line's `demo` and the GUI's
+    demo vault); returns the records written."""
+    if vault.repo.clients(limit=1) or vault.repo.clients(deleted=True, limit=1):
+        raise UserError(_("This vault already has clients: demo data goes into an empty vault."))
+    written = generate_caseload(vault, clients, seed=seed, coach=coach)
+    vault.repo.set_setting("demo", True)
+    return written
