@@ -81,7 +81,7 @@ _OF = "d.client_id = o.id AND d.live = 1 AND d.on_date >= o.floor AND d.kind"
 _HELD = f"{_OF} = 'meeting' AND d.status = 'held' AND d.on_date <= :today"
 _CONTACT = f"{_OF} = 'employer_contact'"
 _VISIT = "(d.meeting_kind = 'workplace_visit' OR (d.mode = 'face_to_face' AND d.place_type = 'workplace'))"
-_CLIENTS_SQL = f"""{_OPEN}
+CLIENTS_SQL = f"""{_OPEN}
 SELECT o.id, o.phase, o.phase_since, o.maintenance_level, o.started_on,
     (SELECT max(d.on_date) FROM due_records d WHERE {_HELD}) AS last_meeting_on,
     (SELECT d.next_meeting_on FROM due_records d WHERE {_HELD} ORDER BY d.on_date DESC, d.seq DESC LIMIT 1)
@@ -98,7 +98,7 @@ FROM open o
 ORDER BY o.sort_name, o.seq
 """
 # Jobs count when they end in the current episode or go on; the rest from the episode's first day.
-_ROWS_SQL = f"""{_OPEN}
+ROWS_SQL = f"""{_OPEN}
 SELECT d.client_id, d.kind, d.on_date, d.seq, d.review_on, d.meeting_interval, d.due_on, d.done_on, d.method,
     d.valid_until, d.withdrawn_on, d.employment_kind, d.end_on, d.pay_subsidy, d.pay_subsidy_until, d.resolved_on,
     d.expected_on
@@ -114,8 +114,8 @@ def due_facts(db: Connection, today: date, ids: Collection[str] | None = None) -
     params = {"today": today.isoformat(), "ids": json.dumps(list(ids or ()))}
     only = "" if ids is None else _ONLY_IDS
     with known_errors():
-        clients = db.execute(_CLIENTS_SQL.format(only=only), params).fetchall()
-        rows = db.execute(_ROWS_SQL.format(only=only), params).fetchall()
+        clients = db.execute(CLIENTS_SQL.format(only=only), params).fetchall()
+        rows = db.execute(ROWS_SQL.format(only=only), params).fetchall()
     by_client: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         by_client[row[0]].append(row)
