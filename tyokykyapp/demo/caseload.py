@@ -304,17 +304,7 @@ def _move(
     reason = (
         "Tilanne muuttui; palataan kartoitukseen." if (client.phase, to) == (Phase.JOB_SEARCH, Phase.MAPPING) else ""
     )
-    check_move(
-        b.file,
-        Move(
-            to=to,
-            on=on,
-            reason=reason,
-            level=level,
-            closure_reason=closure.reason if closure else None,
-            destination=closure.destination if closure else None,
-        ),
-    )
+    check_move(b.file, Move.closing_with(to, on, closure, reason=reason, level=level))
     b.add(
         PhaseChange,
         client_id=client.id,

@@ -153,7 +153,7 @@ class DueFacts:
     # The dates on which the facts change by themselves as days pass (see `due_outlook`).
     upcoming_meeting_on: date | None = None  # the first meeting after the day that is not cancelled
     upcoming_employer_contact_on: date | None = None  # the first employer contact after the day
-    last_workplace_visit_on: date | None = None  # the latest support visit at the workplace, up to the day
+    last_workplace_visit_on: date | None = None  # in support: the latest support visit at the workplace, up to the day
     plan_made_on: date | None = None
     plan_review_on: date | None = None
     plan_interval_days: int | None = None  # how often the plan says to meet
@@ -331,7 +331,8 @@ def facts_from_file(file: ClientFile, today: date) -> DueFacts:
             (m.on for m in meetings if m.on > today and m.status is not MeetingStatus.CANCELLED), default=None
         ),
         upcoming_employer_contact_on=min((c.on for c in contacts if c.on > today), default=None),
-        last_workplace_visit_on=max(visits, default=None),
+        # Read in the support phase only, the one rule that uses it (the vault skips the walk for others).
+        last_workplace_visit_on=max(visits, default=None) if client.phase is Phase.SUPPORT else None,
         plan_made_on=plan.made_on if plan else None,
         plan_review_on=plan.review_on if plan else None,
         plan_interval_days=plan.meeting_interval.days if plan and plan.meeting_interval else None,

@@ -11,6 +11,7 @@ from datetime import date
 
 from tyokykyapp.domain import (
     ClientFile,
+    Closure,
     ClosureDestination,
     ClosureReason,
     EmploymentKind,
@@ -54,6 +55,20 @@ class Move:
     level: MaintenanceLevel | None = None
     closure_reason: ClosureReason | None = None
     destination: ClosureDestination | None = None
+
+    @classmethod
+    def closing_with(
+        cls, to: Phase, on: date, closure: Closure | None, *, reason: str = "", level: MaintenanceLevel | None = None
+    ) -> Move:
+        """A move whose closing reason and destination are those of `closure` (None when not closing)."""
+        return cls(
+            to=to,
+            on=on,
+            reason=reason,
+            level=level,
+            closure_reason=closure.reason if closure else None,
+            destination=closure.destination if closure else None,
+        )
 
 
 def check_move(file: ClientFile, move: Move) -> None:

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from tyokykyapp.domain.coach import CoachDetails
     from tyokykyapp.services.changes import Changes
     from tyokykyapp.services.clients import add_client, delete_client, purge_client, restore_client, update_client
-    from tyokykyapp.services.coach import coach_details, set_coach_details
+    from tyokykyapp.services.coach import coach_details, service_terms, set_coach_details, set_service_terms
     from tyokykyapp.services.due import due_list
     from tyokykyapp.services.phases import advance_phase, change_level
     from tyokykyapp.services.records import (
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
         tick_checklist_item,
         untick_checklist_item,
     )
-    from tyokykyapp.services.terms import service_terms, set_service_terms
 
 _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
@@ -35,9 +34,9 @@ _EXPORTS = {
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
-    "service_terms": "tyokykyapp.services.terms",
+    "service_terms": "tyokykyapp.services.coach",
     "set_coach_details": "tyokykyapp.services.coach",
-    "set_service_terms": "tyokykyapp.services.terms",
+    "set_service_terms": "tyokykyapp.services.coach",
     "tick_checklist_item": "tyokykyapp.services.records",
     "untick_checklist_item": "tyokykyapp.services.records",
     "update_client": "tyokykyapp.services.clients",

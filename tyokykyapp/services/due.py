@@ -6,7 +6,7 @@ import contextlib
 from datetime import date
 
 from tyokykyapp.process.due import DueItem, due_outlook, items_listed
-from tyokykyapp.services.terms import service_terms
+from tyokykyapp.services.coach import service_terms
 from tyokykyapp.vault import StorageFailed, Vault, VaultInUse
 
 

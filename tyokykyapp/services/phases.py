@@ -33,14 +33,7 @@ def advance_phase(
     ensure_editable(vault, client_id)
     file = vault.repo.client_file(client_id)
     client = file.client
-    move = Move(
-        to=to,
-        on=on,
-        reason=reason,
-        level=level,
-        closure_reason=closure.reason if closure else None,
-        destination=closure.destination if closure else None,
-    )
+    move = Move.closing_with(to, on, closure, reason=reason, level=level)
     check_move(file, move)
     notices = move_notices(file, move)
     episode = file.current_episode()

@@ -2,9 +2,10 @@
 triggers with one row per record the rules read, a column per value. The same facts read off one loaded client
 are `process.due.facts_from_file`; tests/core/vault/test_due_facts.py holds the two to each other.
 
-Two queries: one row per open client with what comes from its many meetings and employer contacts (the latest,
-the next), and the rows of its few plans, consents, jobs, plan steps, Kykyviisari results and waits, picked
-over in Python. Records of an earlier service episode are left out in SQL as in `ClientFile.episode_floor`.
+Two queries: one row per open client with each single value (the latest meeting held, the next one booked, the
+latest plan and consent ...), each one seek into the client's rows of a kind; and the rows of which a client may
+have several (jobs, the open steps of the latest plan, waits). Records of an earlier service episode are left
+out in SQL as `ClientFile.episode_floor` leaves them out.
 """
 
 from __future__ import annotations
@@ -77,34 +78,50 @@ _OPEN = f"""WITH open AS MATERIALIZED (
     FROM clients c WHERE c.deleted_at IS NULL AND c.phase != 'closed' {{only}}
 )"""
 _ONLY_IDS = "AND c.id IN (SELECT value FROM json_each(:ids))"
-_OF = "d.client_id = o.id AND d.live = 1 AND d.on_date >= o.floor AND d.kind"
-_HELD = f"{_OF} = 'meeting' AND d.status = 'held' AND d.on_date <= :today"
+# Each value is one seek into the client's rows of a kind. A range has one bound on each side (the later of the
+# episode's first day and the day after today, say), so SQLite starts at the right end instead of walking from
+# the episode's start.
+_OF = "d.client_id = o.id AND d.live = 1 AND d.kind"
+_PAST = "d.on_date BETWEEN o.floor AND :today"
+_FUTURE = "d.on_date >= max(o.floor, date(:today, '+1 day'))"
+_EPISODE = "d.on_date >= o.floor"
+_LATEST = "ORDER BY d.on_date DESC, d.seq DESC LIMIT 1"
+_HELD = f"{_OF} = 'meeting' AND {_PAST} AND d.status = 'held'"
 _CONTACT = f"{_OF} = 'employer_contact'"
 _VISIT = "(d.meeting_kind = 'workplace_visit' OR (d.mode = 'face_to_face' AND d.place_type = 'workplace'))"
+_PLAN = f"{_OF} = 'plan' AND {_EPISODE} AND d.part = 0"
+_CONSENT = f"{_OF} = 'consent' AND {_EPISODE} AND d.method = 'signed_paper'"
 CLIENTS_SQL = f"""{_OPEN}
 SELECT o.id, o.phase, o.phase_since, o.maintenance_level, o.started_on,
     (SELECT max(d.on_date) FROM due_records d WHERE {_HELD}) AS last_meeting_on,
-    (SELECT d.next_meeting_on FROM due_records d WHERE {_HELD} ORDER BY d.on_date DESC, d.seq DESC LIMIT 1)
-        AS agreed_meeting_on,
-    (SELECT min(d.on_date) FROM due_records d WHERE {_OF} = 'meeting' AND d.on_date > :today
-        AND d.status != 'cancelled') AS upcoming_meeting_on,
-    (SELECT min(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date > :today)
-        AS upcoming_employer_contact_on,
-    (SELECT max(d.on_date) FROM due_records d WHERE {_HELD} AND {_VISIT}) AS last_workplace_visit_on,
-    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date <= :today) AS last_employer_contact_on,
-    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date <= :today
-        AND coalesce(d.mode, 'face_to_face') = 'face_to_face') AS face_to_face_contact_on
+    (SELECT d.next_meeting_on FROM due_records d WHERE {_HELD} {_LATEST}) AS agreed_meeting_on,
+    (SELECT min(d.on_date) FROM due_records d WHERE {_OF} = 'meeting' AND {_FUTURE} AND d.status != 'cancelled')
+        AS upcoming_meeting_on,
+    (SELECT min(d.on_date) FROM due_records d WHERE {_CONTACT} AND {_FUTURE}) AS upcoming_employer_contact_on,
+    CASE o.phase WHEN 'support' THEN (SELECT max(d.on_date) FROM due_records d WHERE {_HELD} AND {_VISIT}) END
+        AS last_workplace_visit_on,
+    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND {_PAST}) AS last_employer_contact_on,
+    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND {_PAST}
+        AND coalesce(d.mode, 'face_to_face') = 'face_to_face') AS face_to_face_contact_on,
+    (SELECT max(d.on_date) FROM due_records d WHERE {_PLAN}) AS plan_made_on,
+    (SELECT d.review_on FROM due_records d WHERE {_PLAN} {_LATEST}) AS plan_review_on,
+    (SELECT d.meeting_interval FROM due_records d WHERE {_PLAN} {_LATEST}) AS plan_interval,
+    (SELECT d.valid_until FROM due_records d WHERE {_CONSENT} {_LATEST}) AS consent_valid_until,
+    (SELECT d.withdrawn_on FROM due_records d WHERE {_CONSENT} {_LATEST}) AS consent_withdrawn_on,
+    (SELECT max(d.on_date) FROM due_records d WHERE {_OF} = 'kykyviisari' AND {_EPISODE}) AS kykyviisari_on
 FROM open o
 ORDER BY o.sort_name, o.seq
 """
-# Jobs count when they end in the current episode or go on; the rest from the episode's first day.
+# The client's jobs that end in the current episode or go on, the open steps of its latest plan, what it waits for.
 ROWS_SQL = f"""{_OPEN}
-SELECT d.client_id, d.kind, d.on_date, d.seq, d.review_on, d.meeting_interval, d.due_on, d.done_on, d.method,
-    d.valid_until, d.withdrawn_on, d.employment_kind, d.end_on, d.pay_subsidy, d.pay_subsidy_until, d.resolved_on,
+SELECT d.client_id, d.kind, d.on_date, d.due_on, d.employment_kind, d.end_on, d.pay_subsidy, d.pay_subsidy_until,
     d.expected_on
 FROM open o JOIN due_records d ON d.client_id = o.id AND d.live = 1
-    AND d.kind IN ('plan', 'plan_step', 'consent', 'employment', 'kykyviisari', 'waiting')
-WHERE CASE d.kind WHEN 'employment' THEN coalesce(d.end_on, '9999') >= o.floor ELSE d.on_date >= o.floor END
+    AND d.kind IN ('employment', '{PLAN_STEP}', 'waiting')
+WHERE CASE d.kind
+    WHEN 'employment' THEN coalesce(d.end_on, '9999') >= o.floor
+    WHEN 'waiting' THEN d.on_date >= o.floor AND d.resolved_on IS NULL
+    ELSE d.done_on IS NULL AND d.seq = (SELECT d.seq FROM due_records d WHERE {_PLAN} {_LATEST}) END
 ORDER BY d.client_id, d.on_date, d.seq, d.part
 """
 
@@ -140,37 +157,30 @@ def _facts(client: tuple[Any, ...], rows: list[tuple[Any, ...]], today: date) ->
         visit,
         contact,
         face_to_face,
+        plan_made_on,
+        plan_review_on,
+        plan_interval,
+        valid_until,
+        withdrawn_on,
+        kykyviisari,
     ) = client
-    plan = consent = None
-    steps: dict[int, list[date]] = defaultdict(list)
+    steps: list[date] = []
     jobs: list[JobFacts] = []
-    kykyviisari: date | None = None
     waits: list[date] = []
-    # Rows come in date order, then record order: the last of a kind is the latest (as `latest` picks it).
-    for _id, kind, on_date, seq, review_on, interval, due_on, done_on, method, *rest in rows:
-        valid_until, withdrawn_on, job_kind, end_on, subsidy, subsidy_until, resolved_on, expected_on = rest
-        if kind == "plan":
-            plan = (on_date, review_on, interval, seq)
-        elif kind == PLAN_STEP:
-            if done_on is None:
-                steps[seq].append(date.fromisoformat(due_on))
-        elif kind == "consent":
-            if method == "signed_paper":
-                consent = (valid_until, withdrawn_on)
-        elif kind == "employment":
-            if EmploymentKind(job_kind).starts_support:
-                jobs.append(
-                    JobFacts(
-                        kind=EmploymentKind(job_kind),
-                        start_on=date.fromisoformat(on_date),
-                        end_on=_day(end_on),
-                        pay_subsidy_until=_day(subsidy_until) if subsidy else None,
-                    )
-                )
-        elif kind == "kykyviisari":
-            kykyviisari = max(kykyviisari or date.min, date.fromisoformat(on_date))
-        elif kind == "waiting" and resolved_on is None:
+    for _id, kind, on_date, due_on, job_kind, end_on, subsidy, subsidy_until, expected_on in rows:
+        if kind == PLAN_STEP:
+            steps.append(date.fromisoformat(due_on))
+        elif kind == "waiting":
             waits.append(date.fromisoformat(expected_on))
+        elif EmploymentKind(job_kind).starts_support:
+            jobs.append(
+                JobFacts(
+                    kind=EmploymentKind(job_kind),
+                    start_on=date.fromisoformat(on_date),
+                    end_on=_day(end_on),
+                    pay_subsidy_until=_day(subsidy_until) if subsidy else None,
+                )
+            )
     return DueFacts(
         client_id=client_id,
         phase=Phase(phase),
@@ -182,15 +192,15 @@ def _facts(client: tuple[Any, ...], rows: list[tuple[Any, ...]], today: date) ->
         upcoming_meeting_on=_day(upcoming_meeting),
         upcoming_employer_contact_on=_day(upcoming_contact),
         last_workplace_visit_on=_day(visit),
-        plan_made_on=_day(plan[0]) if plan else None,
-        plan_review_on=_day(plan[1]) if plan else None,
-        plan_interval_days=MeetingInterval(plan[2]).days if plan and plan[2] else None,
-        plan_steps_due=tuple(sorted(steps.get(plan[3], []))) if plan else (),
-        consent_valid_until=_day(consent[0]) if consent else None,
-        consent_withdrawn=consent is not None and consent[1] is not None,
+        plan_made_on=_day(plan_made_on),
+        plan_review_on=_day(plan_review_on),
+        plan_interval_days=MeetingInterval(plan_interval).days if plan_interval else None,
+        plan_steps_due=tuple(sorted(steps)),
+        consent_valid_until=_day(valid_until),
+        consent_withdrawn=withdrawn_on is not None,
         jobs=tuple(sorted(jobs, key=job_order)),
         last_employer_contact_on=_day(contact),
         face_to_face_contact_on=_day(face_to_face),
-        kykyviisari_on=kykyviisari,
+        kykyviisari_on=_day(kykyviisari),
         waiting_until=tuple(sorted(waits)),
     )

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import make_vault
+from tests.fixtures import make_vault, make_vault_v9
 from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
 from tyokykyapp.domain import (
     Client,
+    ClosureDestination,
     ContactPurpose,
     DisclosureChoice,
     Employer,
@@ -176,3 +177,15 @@ def check_carried_over(vault: Vault) -> None:
     assert vault.repo.search_clients("kiinteistöhuolto") == {make_vault.WORKING}
     assert vault.repo.search_clients("jatkui") == {make_vault.WORKING}
     assert make_vault.REOPENED in vault.repo.service_periods()
+
+
+def test_the_current_version_fixture_opens_as_written(tmp_path: Path) -> None:
+    """Version 9 is the start for the next migration's test: it opens, reads and lists its due items."""
+    folder = tmp_path / "v9"
+    shutil.copytree(FIXTURE.with_name("vault_v9"), folder)
+    with Vault.unlock(folder, passphrase=make_vault_v9.V9_PASSPHRASE) as vault:
+        assert vault.check() == [] and vault.repo.unreadable_records() == []
+        file = vault.repo.client_file(make_vault_v9.V9_CLIENT_ID)
+        assert [p.destination for p in file.service_periods()] == [ClosureDestination.EMPLOYED, None]
+        day = date(2025, 9, 20)
+        assert due_list(vault, day) == due_items(facts_from_file(file, day), day)
