@@ -27,7 +27,7 @@ class Referral:
 @dataclass(kw_only=True)
 class Episode(ClientRecord):
     KIND = "episode"
-    TITLE = N_("Service period")
+    TITLE = N_("Service episode")
     # Set by the move that starts the episode (a new client, or re-opening a closed one); it can be corrected
     # only while the client is still at intake (services/clients.py: save_episode).
     started_on: date = fld(N_("Entered the service on"), dates=EVENT)

@@ -493,7 +493,7 @@ class Closure(ClientRecord):
     contacts: str = fld(N_("Contacts"), default="", long=True)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
     # The service episode this closure ended (set by the closing move).
-    episode_id: str | None = fld(N_("Service period"), default=None, printed=False, editable=False, ref="episode")
+    episode_id: str | None = fld(N_("Service episode"), default=None, printed=False, editable=False, ref="episode")
 
     def main_date(self) -> date | None:
         return self.closed_on

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tyokykyapp.demo import generate_caseload
-from tyokykyapp.demo.caseload import DEMO_CLIENTS, DESTINATIONS
+from tyokykyapp.demo.personas import DEMO_CLIENTS
+from tyokykyapp.demo.story import DESTINATIONS
 from tyokykyapp.domain import (
     ClientFile,
     ClosureReason,
