@@ -11,6 +11,8 @@ from tyokykyapp.domain import (
     Consent,
     EmployerContact,
     Employment,
+    Episode,
+    FollowUp,
     JobApplication,
     KykyviisariResult,
     Meeting,
@@ -20,6 +22,7 @@ from tyokykyapp.domain import (
     Record,
     SupportPlan,
     VocationalProfile,
+    Waiting,
 )
 from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _
@@ -73,4 +76,18 @@ def summary(record: Record) -> str:
             return f"{start} → {record.to_phase.label}{level} {record.reason}".strip()
         case ChecklistTick():
             return record.item
+        case Episode():
+            source = record.referral.source.label if record.referral.source else _("referral not recorded")
+            income = f", {record.main_income.label}" if record.main_income else ""
+            return f"{source}{income}"
+        case Waiting():
+            when = (
+                _("came {date}").format(date=day(record.resolved_on))
+                if record.resolved_on
+                else _("expected by {date}").format(date=day(record.expected_on))
+            )
+            return f"{record.what.label} — {when}"
+        case FollowUp():
+            answer = {True: _("yes"), False: _("no"), None: "—"}[record.still_working]
+            return _("Still working: {answer}").format(answer=answer)
     return ""

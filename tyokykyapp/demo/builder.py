@@ -267,9 +267,7 @@ def add_agreement_and_consent(b: Builder, client: Client, on: date, *, disclosur
         purpose="Työhönvalmennuksen suunnittelu ja toteutus",
         health_information=rng.random() < 0.3,
         employer_disclosure=rng.choice(list(DisclosureChoice)) if disclosure else None,
-        valid_until=b.day_between(b.ago(10), b.today + timedelta(days=40))
-        if expiring and on < b.ago(40)
-        else (None if rng.random() < 0.6 else on + timedelta(days=730)),
+        valid_until=_valid_until(b, on, expiring),
     )
     for _contact in range(rng.randint(1, 3)):
         b.add(
@@ -280,6 +278,15 @@ def add_agreement_and_consent(b: Builder, client: Client, on: date, *, disclosur
             organisation="Helsingin kaupunki",
             phone=f"09 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
         )
+
+
+def _valid_until(b: Builder, on: date, expiring: bool) -> date | None:
+    """Most consents last until the service ends; a two-year one still runs (the coach renewed the rest); a few
+    end around today, to be renewed."""
+    if expiring and on < b.ago(40):
+        return b.day_between(b.ago(10), b.today + timedelta(days=40))
+    two_years = on + timedelta(days=730)
+    return two_years if b.rng.random() >= 0.6 and two_years > b.today + timedelta(days=30) else None
 
 
 def add_plan(b: Builder, client: Client, made_on: date, *, step_in: int = 14) -> None:

@@ -60,6 +60,16 @@ def _waiting_for_statement(b: Builder, client: Client) -> None:
     add_meeting(b, client.id, b.today + timedelta(days=6), kind=MeetingKind.COACHING, mode=MeetingMode.FACE_TO_FACE)
 
 
+def _visit_due(b: Builder, client: Client) -> None:
+    """Active support: the last support visit was 26 days ago, the next is due within the week."""
+    add_meeting(b, client.id, b.ago(26), kind=MeetingKind.WORKPLACE_VISIT, mode=MeetingMode.FACE_TO_FACE)
+
+
+def _half_year_contact_due(b: Builder, client: Client) -> None:
+    """Light support: the last call was almost half a year ago."""
+    add_meeting(b, client.id, b.ago(178), mode=MeetingMode.PHONE)
+
+
 def _missed_meeting(b: Builder, client: Client) -> None:
     """The client did not come two weeks ago, and nothing is booked: the rhythm is broken."""
     add_meeting(b, client.id, b.ago(14), status=MeetingStatus.NO_SHOW, mode=MeetingMode.FACE_TO_FACE)
@@ -165,7 +175,7 @@ PERSONAS: tuple[Persona, ...] = (
     Persona(MA, 40, (30,), twist=no_first_contact, source=ReferralSource.DISABILITY_SOCIAL_WORK, first_contact=False),
     Persona(JS, 120, (110, 70), quiet=28, twist=_missed_meeting),
     Persona(SU, 150, (140, 100, 9), quiet=7, twist=_new_job),
-    Persona(MT, 500, (480, 400, 300, 200), ACTIVE, quiet=26),
+    Persona(MT, 500, (480, 400, 300, 200), ACTIVE, quiet=26, twist=_visit_due),
     Persona(CL, 700, (690, 600, 450, 380), SUFFICIENT, reason=R.EMPLOYED, closed=120),
     Persona(IN, 58, quiet=20, twist=_waiting_for_statement),
     Persona(MA, 25, (18,), source=ReferralSource.TYP),
@@ -182,7 +192,7 @@ PERSONAS: tuple[Persona, ...] = (
     Persona(MT, 600, (590, 500, 420, 360), SUFFICIENT, twist=_plan_year_old),
     Persona(CL, 300, (290,), reason=R.MOVED, closed=200),
     Persona(JS, 300, (280, 200)),
-    Persona(MT, 900, (880, 800, 650, 500), LIGHT, quiet=178),
+    Persona(MT, 900, (880, 800, 650, 500), LIGHT, quiet=178, twist=_half_year_contact_due),
     Persona(CL, 450, (440, 380), reason=R.STUDIES, closed=60),
     Persona(JS, 75, (60, 30)),
     Persona(CL, 250, (240,), reason=R.NOT_REACHED, closed=100),

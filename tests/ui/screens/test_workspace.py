@@ -13,6 +13,8 @@ from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
 from tyokykyapp.domain import (
     ClosureDestination,
     ClosureReason,
+    DisclosureChoice,
+    Employer,
     EmploymentKind,
     MaintenanceLevel,
     Phase,
@@ -226,3 +228,35 @@ def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
     window.work.bin.view.selectRow(0)
     click(qtbot, window.work.bin, "restoreClientButton")
     assert not repo.is_deleted(client_id)
+
+
+def test_a_contact_against_the_clients_choice_is_pointed_out_after_saving(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    """The contact is saved all the same; the coach reads once what the consent says."""
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    vault = window.ops.require_vault()
+    employer = vault.repo.save(Employer(name="Kahvila Kulma Oy"))
+    save(qtbot, workspace, "consent", given_on=date.today(), employer_disclosure=DisclosureChoice.NO)
+    workspace.stepper.show("job_search")
+    window.ops.last_notice = ""
+    save(qtbot, workspace, "employer_contact", employer_id=employer.id, on=date.today())
+    assert "invisible to employers" in window.ops.last_notice
+    assert len(vault.repo.client_file(workspace.client_id).employer_contacts) == 1
+    boxes = [b for b in window.findChildren(QMessageBox, "noticeBox") if b.isVisible()]
+    assert boxes and "invisible to employers" in boxes[-1].text()
+
+
+def test_the_service_terms_are_set_in_the_settings(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from tyokykyapp.services import service_terms
+    from ui.screens.settings_dialog import SettingsDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    settings = SettingsDialog(window.prefs, window.ops, window)
+    qtbot.addWidget(settings)
+    settings.terms.editors["pay_subsidy_lead_days"].put(45)
+    settings.terms.editors["project_ends_on"].put(date(2027, 12, 31))
+    settings._accept()
+    terms = service_terms(window.ops.require_vault())
+    assert (terms.pay_subsidy_lead_days, terms.project_ends_on) == (45, date(2027, 12, 31))
