@@ -1,4 +1,4 @@
-"""The due rules' facts for a whole caseload, read from `due_records` (migration 0009): a narrow table kept by
+"""The due rules' facts for a whole caseload, read from `due_records` (migration 0010): a narrow table kept by
 triggers with one row per record the rules read, a column per value. The same facts read off one loaded client
 are `process.due.facts_from_file`; tests/core/vault/test_due_facts.py holds the two to each other.
 

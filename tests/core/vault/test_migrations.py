@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import make_vault, make_vault_v9
+from tests.fixtures import make_vault, make_vault_v10
 from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
 from tyokykyapp.domain import (
     Client,
@@ -108,7 +108,7 @@ def test_every_earlier_version_opens_in_the_newest(version: int, tmp_path: Path)
 
 @pytest.mark.parametrize("version", range(1, 7))
 def test_earlier_versions_keep_their_records_in_the_newest_shapes(version: int, tmp_path: Path) -> None:
-    """Migration 0008: each entry to intake is an episode with its referral; coded facts where free text was;
+    """Migration 0009: each entry to intake is an episode with its referral; coded facts where free text was;
     the due list reads the migrated records and agrees with the rules run on the loaded client."""
     folder = FIXTURE if version == 1 else FIXTURE.with_name(f"vault_v{version}")
     copy = tmp_path / "copy"
@@ -180,12 +180,12 @@ def check_carried_over(vault: Vault) -> None:
 
 
 def test_the_current_version_fixture_opens_as_written(tmp_path: Path) -> None:
-    """Version 9 is the start for the next migration's test: it opens, reads and lists its due items."""
-    folder = tmp_path / "v9"
-    shutil.copytree(FIXTURE.with_name("vault_v9"), folder)
-    with Vault.unlock(folder, passphrase=make_vault_v9.V9_PASSPHRASE) as vault:
+    """Version 10 is the start for the next migration's test: it opens, reads and lists its due items."""
+    folder = tmp_path / "v10"
+    shutil.copytree(FIXTURE.with_name("vault_v10"), folder)
+    with Vault.unlock(folder, passphrase=make_vault_v10.V10_PASSPHRASE) as vault:
         assert vault.check() == [] and vault.repo.unreadable_records() == []
-        file = vault.repo.client_file(make_vault_v9.V9_CLIENT_ID)
+        file = vault.repo.client_file(make_vault_v10.V10_CLIENT_ID)
         assert [p.destination for p in file.service_periods()] == [ClosureDestination.EMPLOYED, None]
         day = date(2025, 9, 20)
         assert due_list(vault, day) == due_items(facts_from_file(file, day), day)
