@@ -189,8 +189,9 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     from tyokykyapp.vault import Vault
     from tyokykyapp.vault.database import connect
     from tyokykyapp.vault.due_cache import KEPT_SQL, STALE_SQL
+    from tyokykyapp.vault.due_facts import CLIENTS_SQL, ROWS_SQL
     from tyokykyapp.vault.keyslots import PASSPHRASE_SLOT, KdfParams, KeyFile, calibrated_params
-    from tyokykyapp.vault.repository import _DUE_FACTS_SQL, fts_query
+    from tyokykyapp.vault.repository import fts_query
     from ui.models.client_list_model import PAGE, ClientListModel
     from ui.operations import Operations
     from ui.screens.today import TodayScreen
@@ -245,7 +246,7 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
         db.execute("SELECT count(*) FROM clients WHERE deleted_at IS NULL").fetchone()
         db.execute(
             "SELECT id, family_name, given_names, phase, maintenance_level, phase_since, started_on, "
-            "referral_source, deleted_at FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, seq "
+            "deleted_at FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, seq "
             f"LIMIT {PAGE}"
         ).fetchall()
 
@@ -277,12 +278,13 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("due list (core only)", due_ms, floor, "—", True)
 
     # The same with nothing kept, as after an upgrade of the rules or a large import: every open client's
-    # facts are read and run through the rules, and the results kept. Against the facts query alone.
+    # facts are read and run through the rules, and the results kept. Against the facts queries alone.
     def forget_due() -> None:
         db.execute("UPDATE due_cache SET valid_until = ''")
 
     def recompute_floor() -> None:
-        db.execute(_DUE_FACTS_SQL.format(only=""), params).fetchall()
+        for query in (CLIENTS_SQL, ROWS_SQL):
+            db.execute(query.format(only=""), params).fetchall()
 
     def recompute_app() -> float:
         forget_due()

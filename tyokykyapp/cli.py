@@ -233,14 +233,15 @@ def cmd_coach(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
-    from tyokykyapp.demo.vault import fill_demo_vault
+    from tyokykyapp.demo import DEMO_CLIENTS, fill_demo
     from tyokykyapp.services import coach_details
 
-    if ctx.args.clients < 1 or ctx.args.clients > 100_000:
+    clients = DEMO_CLIENTS if ctx.args.clients is None else ctx.args.clients
+    if clients < 1 or clients > 100_000:
         raise UserError(_("--clients must be between 1 and 100000."))
     with ctx.open_vault() as vault:
-        written = fill_demo_vault(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
-    print(_("Added {clients} synthetic clients ({records} records).").format(clients=ctx.args.clients, records=written))
+        written = fill_demo(vault, clients=clients, seed=ctx.args.seed, coach=coach_details(vault).name)
+    print(_("Added {clients} synthetic clients ({records} records).").format(clients=clients, records=written))
     return EXIT_OK
 
 
@@ -252,7 +253,6 @@ def _client_row(summary: ClientSummary) -> dict[str, Any]:
         "given_names": summary.given_names,
         "phase": summary.phase.value,
         "maintenance_level": summary.maintenance_level.value if summary.maintenance_level else None,
-        "referral_source": summary.referral_source,
         "started_on": summary.started_on.isoformat(),
         "phase_since": summary.phase_since.isoformat(),
     }
@@ -296,7 +296,7 @@ def cmd_show(ctx: Context) -> int:
         if records:
             print(f"  {attribute}: {len(records)}")
     for meeting in file.meetings[-5:]:
-        print(f"  {meeting.on.isoformat()}  {meeting.place_type.label}: {meeting.notes[:70]}")
+        print(f"  {meeting.on.isoformat()}  {meeting.where}: {meeting.notes[:70]}")
     return EXIT_OK
 
 
@@ -480,7 +480,7 @@ def cmd_import(ctx: Context) -> int:
 
 def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
-    from tyokykyapp.services import coach_details, organisation_details
+    from tyokykyapp.services import coach_details, organisation_details, service_terms
     from tyokykyapp.services.employers import employer_names
 
     if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
@@ -518,6 +518,7 @@ def cmd_form(ctx: Context) -> int:
             lang=ctx.args.lang,
             large_print=ctx.args.large_print,
             names=employer_names(vault),
+            terms=service_terms(vault),
         )
     if printed.warning:
         print(_("Warning: {warning}").format(warning=printed.warning), file=sys.stderr)
@@ -789,7 +790,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_detail_options(coach)
     coach.add_argument("--json", action="store_true")
     demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
-    demo.add_argument("--clients", type=int, default=40)
+    # Unset: one coach's caseload (demo.DEMO_CLIENTS), read when the command runs, not at start-up.
+    demo.add_argument("--clients", type=int)
     demo.add_argument("--seed", type=int, default=1)
     clients = sub.add_parser("clients", parents=[common], help=_("list clients"))
     clients.add_argument("--phase", choices=[p.value for p in Phase])

@@ -205,13 +205,20 @@ class WorkArea(QWidget):
             assert isinstance(record, Client)
             if self.ops.call(add_client, record) is None:
                 return False
-            QTimer.singleShot(0, lambda: self.open_client(record.id))
+            QTimer.singleShot(0, lambda: self._open_new_client(record.id))
             return True
 
         blank = blank_record(Client.KIND, None, today())
         dialog = RecordDialog(blank, save, self.ops.show_error, None, self, typed=typed)
         dialog.reopen = lambda work, state: work.new_client(state[1])
         return open_dialog(dialog)
+
+    def _open_new_client(self, client_id: str) -> None:
+        """The new client's workspace, with their service period open for the referral and the entry date."""
+        workspace = self.open_client(client_id)
+        episode = workspace.file.current_episode() if workspace is not None and workspace.file else None
+        if workspace is not None and episode is not None:
+            workspace.edit(episode)
 
     def new_meeting_anywhere(self) -> RecordDialog | ChooseClientDialog | None:
         """A new meeting for the client on view, or the one selected in the list; else asks which client."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Employer, EmployerContact, Record
+from tyokykyapp.domain import ContactPurpose, Employer, EmployerContact, Record
 from tyokykyapp.domain.dates import today
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services import Changes, save_record
@@ -167,7 +167,13 @@ class EmployersScreen(LazyScreen):
 
     def log_contact(self) -> RecordDialog:
         selected = self._selected()
-        return self.open_form(EmployerContact(employer_id=selected.id if selected else "", on=today()))
+        return self.open_form(
+            EmployerContact(
+                employer_id=selected.id if selected else "",
+                on=today(),
+                contact_purpose=ContactPurpose.JOB_DEVELOPMENT,  # no client here: the coach's own job development
+            )
+        )
 
 
 def _reopen_form(work: WorkArea, state: tuple[Record, Record]) -> RecordDialog:

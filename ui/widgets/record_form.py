@@ -105,6 +105,9 @@ def editor_for(d: Declared, choices: Choices) -> Editor:
     if inner is str:
         line = QLineEdit()
         return Editor(line, line.text, line.setText)
+    if inner is bool and optional:
+        # Yes, no, or not answered yet: "not asked" must not read as "no".
+        return _combo([(None, NONE_TEXT), (True, _("yes")), (False, _("no"))])
     if inner is bool:
         box = QCheckBox()
         return Editor(box, box.isChecked, box.setChecked)
