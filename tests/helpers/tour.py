@@ -113,7 +113,7 @@ def _workspace(phase: Phase) -> Stop:
     return make
 
 
-for _phase in (Phase.MAPPING, Phase.JOB_SEARCH, Phase.MAINTENANCE):
+for _phase in (Phase.MAPPING, Phase.JOB_SEARCH, Phase.SUPPORT, Phase.MAINTENANCE, Phase.CLOSED):
     stop(f"workspace-{_phase.value.replace('_', '-')}")(_workspace(_phase))
 
 
@@ -191,6 +191,24 @@ def _phase_move(tour: Tour) -> QWidget:
     workspace = tour.work.open_client(tour.client_in(Phase.MAPPING))
     assert workspace is not None
     return workspace.open_move_dialog()
+
+
+@stop("closure")
+def _closure(tour: Tour) -> QWidget:
+    workspace = tour.work.open_client(tour.client_in(Phase.MAINTENANCE))
+    assert workspace is not None
+    dialog = workspace.open_move_dialog()
+    dialog.target.select(Phase.CLOSED)
+    return dialog
+
+
+@stop("episode")
+def _episode(tour: Tour) -> QWidget:
+    workspace = tour.work.open_client(tour.client_in(Phase.JOB_SEARCH))
+    assert workspace is not None
+    dialog = workspace.edit(workspace.file.episodes[-1])
+    assert dialog is not None
+    return dialog
 
 
 @stop("history")
