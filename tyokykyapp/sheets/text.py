@@ -1,0 +1,15 @@
+"""How header and value text is compared: case, accents, punctuation and spacing do not matter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def folded(text: str) -> str:
+    """`text` as compared: lower case, accents dropped (ä → a), runs of anything else one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", plain).strip()
