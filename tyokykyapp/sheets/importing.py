@@ -152,7 +152,12 @@ def plan_import(
         known = people.same_person(found.client)
         if known is not None and known.id in rows_of:
             plan.problems.append(
-                Problem(clients.name, reader.row, "", _("The same client is already on row {row}.").format(row=rows_of[known.id]))
+                Problem(
+                    clients.name,
+                    reader.row,
+                    "",
+                    _("The same client is already on row {row}.").format(row=rows_of[known.id]),
+                )
             )
         elif known is not None:
             plan.matched += 1
@@ -227,7 +232,7 @@ def _whose(reader: RowReader, people: _People) -> Client | None:
         return found
     family, given = person_names(reader)
     name = _name_key(family, given)
-    born = reader.date("date_of_birth")
+    born = reader.day("date_of_birth")
     if born is not None:
         found = people.by_birth.get((name, born))
         if found is None:
@@ -237,12 +242,20 @@ def _whose(reader: RowReader, people: _People) -> Client | None:
     if len(named) > 1:
         reader.refuse("name", _("Several clients have this name: add the date of birth or the identity code."))
     elif not named:
-        reader.refuse("name", _("No client with this name in the sheet or the vault: {name}.").format(name=f"{given} {family}".strip()))
+        reader.refuse(
+            "name",
+            _("No client with this name in the sheet or the vault: {name}.").format(name=f"{given} {family}".strip()),
+        )
     return named[0] if len(named) == 1 else None
 
 
 def run_import(
-    vault: Vault, plan: ImportPlan, *, skip_invalid: bool = False, dry_run: bool = False, progress: Progress | None = None
+    vault: Vault,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Write the plan in one transaction. With refused rows nothing is written unless `skip_invalid`."""
     refused = bool(plan.problems) and not skip_invalid
@@ -273,4 +286,3 @@ def _write(vault: Vault, plan: ImportPlan, progress: Progress | None) -> None:
             save(employment)
     if progress is not None:
         progress(total, total)
-

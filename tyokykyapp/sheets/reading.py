@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 import python_calamine
@@ -134,7 +135,7 @@ def _column_number(reference: str) -> int:
     return number
 
 
-def _scan_xlsx(stream: io.BufferedIOBase | zipfile.ZipExtFile) -> None:
+def _scan_xlsx(stream: IO[bytes]) -> None:
     """The sheet's real extent from its cells' own references (a sheet's <dimension> may lie)."""
     row = column = 0
     for _event, element in ElementTree.iterparse(stream):
@@ -154,7 +155,7 @@ def _scan_xlsx(stream: io.BufferedIOBase | zipfile.ZipExtFile) -> None:
                 raise _too_large()
 
 
-def _scan_ods(stream: io.BufferedIOBase | zipfile.ZipExtFile) -> None:
+def _scan_ods(stream: IO[bytes]) -> None:
     """Rows and cells repeat by count in ODS (LibreOffice ends every sheet with ~a million empty rows):
     only how far cells with content reach counts."""
     rows_seen = 0

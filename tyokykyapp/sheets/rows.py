@@ -8,7 +8,6 @@ runs; the rules of a live phase move (agreement, consent ...) do not apply to hi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,20 +95,19 @@ class RowReader:
     def text(self, key: str) -> str:
         return cell_text(self.cell(key))
 
-    def date(self, key: str, span: DateRange = DateRange.EVENT) -> date | None:
-        return self._read(key, lambda cell: cell_date(cell, span))
-
-    def number(self, key: str) -> float | None:
-        return self._read(key, cell_number)
-
-    def _read(self, key: str, reader: Callable[[Cell], object]) -> date | float | None:
+    def day(self, key: str, span: DateRange = DateRange.EVENT) -> date | None:
         try:
-            value = reader(self.cell(key))
+            return cell_date(self.cell(key), span)
         except CellError as error:
             self.refuse(key, str(error))
             return None
-        assert value is None or isinstance(value, date | float)
-        return value
+
+    def number(self, key: str) -> float | None:
+        try:
+            return cell_number(self.cell(key))
+        except CellError as error:
+            self.refuse(key, str(error))
+            return None
 
     def check(self, record: Record) -> bool:
         """registry.validate, a refusal pointed at the cell behind the field it names."""
@@ -156,19 +154,19 @@ def read_client(reader: RowReader, *, imported_by: str) -> ClientRow | None:
     client = Client(
         family_name=family,
         given_names=given,
-        date_of_birth=reader.date("date_of_birth", DateRange.BIRTH),
+        date_of_birth=reader.day("date_of_birth", DateRange.BIRTH),
         identity_code=reader.text("identity_code"),
         phone=reader.text("phone"),
         email=reader.text("email"),
         notes=reader.text("notes"),
     )
-    started = reader.date("started_on")
+    started = reader.day("started_on")
     if started is None and not reader.problems:
         reader.refuse("started_on", _("Fill in: {field}.").format(field=_("Service started on")))
     phase = _phase(reader)
     level = _level(reader, phase)
-    since = reader.date("phase_since")
-    closed_on = reader.date("closed_on")
+    since = reader.day("phase_since")
+    closed_on = reader.day("closed_on")
     if reader.problems or started is None or phase is None:
         return None
     if not reader.check(client):
@@ -217,6 +215,9 @@ def _placed(
     imported_by: str,
 ) -> ClientRow | None:
     if phase is Phase.CLOSED and closed_on is None:
+        # A closed client's "in this phase since" (as the client list exports it) is the day the service ended.
+        closed_on, since = since, None
+    if phase is Phase.CLOSED and closed_on is None:
         reader.refuse("phase", _("A closed client needs the date the service ended."))
         return None
     last = phase if phase is not Phase.CLOSED else Phase.INTAKE
@@ -230,7 +231,9 @@ def _placed(
     reason = _("Imported from a spreadsheet")
     episode = Episode(client_id=client.id, started_on=started, referral=_referral(reader))
     history = [
-        PhaseChange(client_id=client.id, on=started, from_phase=None, to_phase=Phase.INTAKE, reason=reason, by=imported_by)
+        PhaseChange(
+            client_id=client.id, on=started, from_phase=None, to_phase=Phase.INTAKE, reason=reason, by=imported_by
+        )
     ]
     if last is not Phase.INTAKE:
         history.append(
@@ -308,10 +311,10 @@ def read_job(reader: RowReader) -> JobRow | None:
         kind = EmploymentKind.EMPLOYMENT
     if kind is None:
         reader.refuse("kind", _("Unknown kind of job: {text}.").format(text=text))
-    start = reader.date("start_on")
+    start = reader.day("start_on")
     if start is None and not reader.problems:
         reader.refuse("start_on", _("Fill in: {field}.").format(field=_("Start date")))
-    end = reader.date("end_on", DateRange.PLAN)
+    end = reader.day("end_on", DateRange.PLAN)
     hours = reader.number("hours_per_week")
     sector_text = reader.text("sector")
     sector = codes.match_within(Sector, codes.SECTOR_WORDS, sector_text) if sector_text else None

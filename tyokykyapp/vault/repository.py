@@ -367,7 +367,8 @@ class Repository:
         """Every record of `kind` not in the bin, of clients not in the bin, in date order."""
         with known_errors():
             rows = self._db.execute(
-                "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r LEFT JOIN clients c ON c.id = r.client_id"
+                "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
+                " LEFT JOIN clients c ON c.id = r.client_id"
                 " WHERE r.kind = ? AND r.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r.on_date, r.seq",
                 (kind,),
             ).fetchall()
