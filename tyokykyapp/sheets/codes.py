@@ -10,7 +10,6 @@ Swedish or English, its stored value, or one of the everyday words below; for th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import Enum
 from functools import cache
 from typing import TypeVar
 
@@ -120,12 +119,16 @@ SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
 }
 
 
+def labels_of(code: Labelled) -> list[str]:
+    """The code's label in each of the app's languages."""
+    return [translations(lang).gettext(type(code)._labels()[code.value]) for lang in LANGUAGES]
+
+
 @cache
 def _exact(words: tuple[tuple[Labelled, tuple[str, ...]], ...], codes: tuple[Labelled, ...]) -> dict[str, Labelled]:
     table: dict[str, Labelled] = {}
     for code in codes:
-        labels = [translations(lang).gettext(type(code)._labels()[code.value]) for lang in LANGUAGES]
-        for text in (*labels, code.value):
+        for text in (*labels_of(code), code.value):
             table.setdefault(folded(text), code)
     for code, synonyms in words:
         for text in synonyms:
@@ -159,8 +162,3 @@ def match_within(cls: type[E], words: Mapping[E, tuple[str, ...]], text: str) ->
 def mentions(words: tuple[str, ...], text: str) -> bool:
     padded = f" {folded(text)} "
     return any(f" {folded(word)} " in padded for word in words)
-
-
-def words_of(cls: type[Enum], words: Mapping[E, tuple[str, ...]]) -> dict[str, list[str]]:
-    """For the documentation: each code's value with the everyday words recognised for it."""
-    return {code.value: list(words.get(code, ())) for code in cls}  # type: ignore[call-overload]
