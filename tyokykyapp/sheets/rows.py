@@ -167,9 +167,8 @@ def read_client(reader: RowReader, *, imported_by: str) -> ClientRow | None:
     level = _level(reader, phase)
     since = reader.day("phase_since")
     closed_on = reader.day("closed_on")
-    if reader.problems or started is None or phase is None:
-        return None
-    if not reader.check(client):
+    # The client's own checks run even when a cell was refused, so the report names every bad cell at once.
+    if not reader.check(client) or reader.problems or started is None or phase is None:
         return None
     return _placed(reader, client, started, phase, level, since, closed_on, imported_by)
 

@@ -9,7 +9,8 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def folded(text: str) -> str:
-    """`text` as compared: lower case, accents dropped (ä → a), runs of anything else one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """`text` as compared: lower case, accents dropped (ä → a), hyphens dropped (E-mail is Email, Aloitus-päivä
+    is Aloituspäivä), runs of anything else one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("-", "").replace("\u00ad", ""))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", plain).strip()
