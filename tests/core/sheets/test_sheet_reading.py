@@ -80,7 +80,8 @@ def test_an_ods_row_repeated_past_the_limit_with_content_is_refused_but_trailing
         "content.xml",
         lambda xml: xml.replace(
             b"</table:table>",
-            b'<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row></table:table>',
+            b'<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
+            b"</table:table>",
         ),
     )
     assert len(read_workbook(path).sheets[0].rows) == 2
