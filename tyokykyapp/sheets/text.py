@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+# A sheet repeats the same words (phases, kinds, employers) thousands of times.
+@lru_cache(maxsize=8192)
 def folded(text: str) -> str:
     """`text` as compared: lower case, accents dropped (ä → a), hyphens dropped (E-mail is Email, Aloitus-päivä
     is Aloituspäivä), runs of anything else one space."""
