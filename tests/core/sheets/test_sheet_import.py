@@ -296,3 +296,10 @@ def test_progress_is_reported_up_to_the_total(vault: Vault, tmp_path: Path) -> N
     run_import(vault, plan, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (plan.records, plan.records)
     assert vault.connection.execute("SELECT count(*) FROM records").fetchone()[0] + 3 == plan.records
+
+
+def test_the_csv_export_formula_guard_is_removed_on_import(vault: Vault, tmp_path: Path) -> None:
+    rows = [["Nimi", "Aloituspäivä", "Puhelin", "Muistiinpanot"], ["Aino Virtanen", "1.2.2024", "'+358401234567", "'x"]]
+    run_import(vault, plan_of(vault, write_csv(tmp_path / "a.csv", rows)))
+    client = vault.repo.client_file(vault.repo.clients()[0].id).client
+    assert (client.phone, client.notes) == ("+358401234567", "'x")
