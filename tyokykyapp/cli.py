@@ -383,11 +383,7 @@ def cmd_import_sheet(ctx: Context) -> int:
                 n=len({(p.sheet, p.row) for p in plan.problems})
             )
         )
-    print(
-        _("{added} clients added, {matched} already in the vault, {jobs} jobs added.").format(
-            added=result.clients_added, matched=result.clients_matched, jobs=result.employments_added
-        )
-    )
+    print(result.describe())
     if ctx.args.dry_run:
         print(_("Dry run: nothing was written."))
     return EXIT_OK

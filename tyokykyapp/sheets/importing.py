@@ -16,6 +16,7 @@ from tyokykyapp.domain import Client, Employer, Employment, Record
 from tyokykyapp.domain.client import sort_key
 from tyokykyapp.domain.identity_code import normalise_identity_code
 from tyokykyapp.i18n import _
+from tyokykyapp.services.changes import Changes
 from tyokykyapp.sheets.columns import Mapping, SheetKind, is_jobs_sheet, recognise
 from tyokykyapp.sheets.reading import Sheet, SheetRefused, Workbook
 from tyokykyapp.sheets.rows import ClientRow, Problem, RowReader, person_names, read_client, read_job
@@ -52,6 +53,18 @@ class ImportResult:
     rows_refused: list[Problem]
     dry_run: bool
     written: bool  # False when refused rows stopped the import, and on a dry run
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed, for the screens to refresh (nothing on a dry run or when refused)."""
+        if not self.written:
+            return Changes()
+        return Changes(caseload=True, kinds=frozenset({"client", "episode", "phase_change", "employment", "employer"}))
+
+    def describe(self) -> str:
+        return _("{added} clients added, {matched} already in the vault, {jobs} jobs added.").format(
+            added=self.clients_added, matched=self.clients_matched, jobs=self.employments_added
+        )
 
     def to_json(self) -> dict[str, object]:
         return {

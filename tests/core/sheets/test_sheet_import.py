@@ -84,6 +84,7 @@ def test_a_finnish_workbook_with_a_job_sheet_imports_clients_history_and_jobs(va
     assert plan.ignored == [("Asiakkaat", "Kengännumero")]
     result = run_import(vault, plan)
     assert (result.clients_added, result.clients_matched, result.employments_added) == (3, 0, 3)
+    assert result.changes.caseload and "employment" in result.changes.kinds
     by_name = {s.family_name: s for s in vault.repo.clients()}
     assert set(by_name) == {"Virtanen", "Korhonen", "Mäkinen"}
 
@@ -265,6 +266,7 @@ def test_a_dry_run_writes_nothing(vault: Vault, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "lista.xlsx", {"Asiakkaat": CLIENTS_FI, "Työsuhteet": JOBS_FI})
     result = run_import(vault, plan_of(vault, path), dry_run=True)
     assert (result.clients_added, result.employments_added, result.written) == (3, 3, False)
+    assert not result.changes.caseload
     assert vault.repo.count_clients() == 0
 
 
