@@ -119,11 +119,13 @@ def choose_sheets(
     client_sheet = book.sheet(clients) if clients else None
     job_sheet = book.sheet(jobs) if jobs else None
     if job_sheet is None:
-        job_sheet = next((s for s in book.sheets if is_jobs_sheet(s.name) and s is not client_sheet), None)
+        job_sheet = next(
+            (s for s in book.sheets if is_jobs_sheet(s.name) and s is not client_sheet and not s.hidden), None
+        )
     if job_sheet is None and jobs_book is not None and jobs_book.sheets:
         job_sheet = jobs_book.sheets[0]
     if client_sheet is None:
-        client_sheet = next((s for s in book.sheets if s is not job_sheet), None)
+        client_sheet = next((s for s in book.sheets if s is not job_sheet and not s.hidden), None)
     if client_sheet is None:
         raise SheetRefused(_("The file has no sheet of clients."))
     return client_sheet, job_sheet

@@ -42,6 +42,7 @@ class SheetRefused(UserError):
 class Sheet:
     name: str
     rows: list[list[Cell]]
+    hidden: bool = False  # hidden in the workbook: never taken for the sheet of clients unless named
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ def read_workbook(path: Path) -> Workbook:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return Workbook([Sheet(path.stem, _csv_rows(data))])
+    if data.startswith(_OLE_SIGNATURE):
+        # An encrypted .xlsx (or an old .xls) is an OLE compound file, not a zip.
+        raise SheetRefused(_("The file is protected with a password or in the old .xls format: save a copy as .xlsx."))
     if suffix in (".xlsx", ".xlsm", ".ods"):
         _check_archive(data, ods=suffix == ".ods")
         return _calamine_workbook(data)
@@ -92,6 +96,7 @@ def _not_readable() -> SheetRefused:
 
 # --- zip workbooks ---------------------------------------------------------------------------------------
 
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -192,13 +197,14 @@ def _calamine_workbook(data: bytes) -> Workbook:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
-        for name in book.sheet_names[:MAX_SHEETS]:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, [list(row) for row in rows[: MAX_ROWS + 1]]))
+        for meta in book.sheets_metadata[:MAX_SHEETS]:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue  # chart sheets and the like hold no rows
+            rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            sheets.append(Sheet(meta.name, [list(row) for row in rows[: MAX_ROWS + 1]], hidden))
         return Workbook(sheets)
-    except python_calamine.PasswordError:
-        raise SheetRefused(_("The file is protected with a password: save a copy without one.")) from None
-    except (python_calamine.CalamineError, ValueError, OSError):
+    except (python_calamine.PasswordError, python_calamine.CalamineError, ValueError, OSError):
         raise _not_readable() from None
 
 

@@ -305,3 +305,14 @@ def test_the_csv_export_formula_guard_is_removed_on_import(vault: Vault, tmp_pat
     run_import(vault, plan_of(vault, write_csv(tmp_path / "a.csv", rows)))
     client = vault.repo.client_file(vault.repo.clients()[0].id).client
     assert (client.phone, client.notes) == ("+358401234567", "'x")
+
+
+def test_a_hidden_sheet_is_not_taken_for_the_clients(vault: Vault, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(tmp_path / "a.xlsx", {"Vanhat": [["x"]], "Asiakkaat": [["Nimi", "Aloituspäivä"]]})
+    book = load_workbook(path)
+    book["Vanhat"].sheet_state = "hidden"
+    book.save(path)
+    clients, jobs = choose_sheets(read_workbook(path))
+    assert (clients.name, jobs) == ("Asiakkaat", None)

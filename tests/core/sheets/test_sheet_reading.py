@@ -141,6 +141,7 @@ def test_a_csv_cell_past_the_field_limit_is_refused(tmp_path: Path) -> None:
         ("a.csv", b"Nimi;\x00\x01\x02", "damaged"),
         ("a.csv", b"Nimi;\x81\x8d", "not text"),
         ("a.pdf", b"%PDF-1.7", "Choose an .xlsx"),
+        ("a.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "password"),
     ],
 )
 def test_what_is_not_a_spreadsheet_is_refused_in_one_line(tmp_path: Path, name: str, data: bytes, message: str) -> None:
