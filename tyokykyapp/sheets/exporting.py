@@ -60,12 +60,21 @@ class Table:
 def clients_table(summaries: Iterable[ClientSummary]) -> Table:
     headers = [
         field_label(Client, name)
-        for name in ("family_name", "given_names", "phase", "maintenance_level", "phase_since", "started_on")
+        for name in (
+            "family_name",
+            "given_names",
+            "date_of_birth",
+            "phase",
+            "maintenance_level",
+            "phase_since",
+            "started_on",
+        )
     ]
     rows: list[list[Value]] = [
         [
             s.family_name,
             s.given_names,
+            s.date_of_birth,
             s.phase.label,
             s.maintenance_level.label if s.maintenance_level else "",
             s.phase_since,

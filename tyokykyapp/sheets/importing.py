@@ -15,7 +15,7 @@ from datetime import date
 from tyokykyapp.domain import Client, Employer, Employment, Record
 from tyokykyapp.domain.client import sort_key
 from tyokykyapp.domain.identity_code import normalise_identity_code
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.sheets.columns import Mapping, SheetKind, is_jobs_sheet, recognise
 from tyokykyapp.sheets.reading import Sheet, SheetRefused, Workbook
@@ -62,9 +62,13 @@ class ImportResult:
         return Changes(caseload=True, kinds=frozenset({"client", "episode", "phase_change", "employment", "employer"}))
 
     def describe(self) -> str:
-        return _("{added} clients added, {matched} already in the vault, {jobs} jobs added.").format(
-            added=self.clients_added, matched=self.clients_matched, jobs=self.employments_added
+        added, matched, jobs = self.clients_added, self.clients_matched, self.employments_added
+        parts = (
+            ngettext("{n} client added", "{n} clients added", added).format(n=added),
+            ngettext("{n} already in the vault", "{n} already in the vault", matched).format(n=matched),
+            ngettext("{n} job added", "{n} jobs added", jobs).format(n=jobs),
         )
+        return ", ".join(parts) + "."
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -20,6 +20,10 @@ class ChoiceCombo(QComboBox):
         self._values.append(value)
         self.addItem(text)
 
+    def clear(self) -> None:
+        self._values.clear()
+        super().clear()
+
     def value(self) -> Any:
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None

@@ -39,16 +39,17 @@ def test_xlsx_has_real_dates_sized_columns_and_headers_in_the_app_language(casel
     assert [c.value for c in sheet[1]] == [
         "Sukunimi",
         "Etunimet",
+        "Syntymäaika",
         "Vaihe",
         "Tukitaso",
         "Tässä vaiheessa alkaen",
         "Palvelu alkoi",
     ]
     assert sheet.max_row == len(shown) + 1  # exactly the clients shown: the filter applied
-    since = sheet.cell(row=2, column=5)
+    since = sheet.cell(row=2, column=6)
     assert since.is_date and since.value.date() == shown[0].phase_since and since.number_format == "d.m.yyyy"
-    assert sheet.column_dimensions["E"].width >= len("Tässä vaiheessa alkaen")
-    assert sheet.cell(row=2, column=3).value == "Työnetsintä"
+    assert sheet.column_dimensions["F"].width >= len("Tässä vaiheessa alkaen")
+    assert sheet.cell(row=2, column=4).value == "Työnetsintä"
 
 
 def test_text_that_looks_like_a_formula_stays_text(vault: Vault, tmp_path: Path) -> None:
@@ -107,7 +108,15 @@ def test_an_exported_client_list_imports_back(caseload: Vault, tmp_path: Path) -
 
             def listed(v: Vault) -> list[tuple[object, ...]]:
                 return [
-                    (s.family_name, s.given_names, s.phase, s.maintenance_level, s.phase_since, s.started_on)
+                    (
+                        s.family_name,
+                        s.given_names,
+                        s.date_of_birth,
+                        s.phase,
+                        s.maintenance_level,
+                        s.phase_since,
+                        s.started_on,
+                    )
                     for s in v.repo.clients()
                 ]
 
