@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +38,7 @@ from ui.dialogs.files import choose_open_path
 from ui.operations import Operations, Progress
 from ui.theme import primary, sized
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import paragraph, titled_page
 
@@ -55,10 +56,13 @@ class ColumnTable(QTableWidget):
         self.kind = kind
         self.headers: list[str] = []
         self.setHorizontalHeaderLabels([_("Column in the file"), _("Read as"), _("First values")])
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setAccessibleName(_("Columns of the sheet and what each is read as"))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The width left for the columns never changes as rows come: they are fitted while the table may be hidden.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setWordWrap(False)
+        self.horizontalHeader().setMinimumSectionSize(24)
+        self.columns = FittedColumns(self, stretch=(0, 2))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
@@ -87,6 +91,7 @@ class ColumnTable(QTableWidget):
             self.setCellWidget(row, 1, combo)
             values = [cell_text(r[index]) for r in below if index < len(r)]
             self.setItem(row, 2, QTableWidgetItem(" · ".join(v for v in values if v)))
+        self.columns.fit()
 
     def combo(self, header: str) -> ChoiceCombo:
         for row in range(self.rowCount()):
@@ -194,10 +199,9 @@ class SheetImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.problems = named(QTableWidget(0, 4), "sheetImportProblems", _("Rows that cannot be imported"))
         self.problems.setHorizontalHeaderLabels([_("Sheet"), _("Row"), _("Column"), _("Why")])
-        header = self.problems.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setWordWrap(False)
+        FittedColumns(self.problems, stretch=(3,))
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.verticalHeader().hide()
         layout.addWidget(self.problems, 1)
