@@ -155,14 +155,16 @@ def plan_import(
     *,
     overrides: dict[str, str] | None = None,
     imported_by: str = "",
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Read and check every row against the vault; nothing is written."""
+    """Read and check every row against the vault; nothing is written. `progress(rows done, rows)`."""
     plan = ImportPlan()
+    counter = _RowCounter(len(clients.rows) + (len(jobs.rows) if jobs else 0), progress)
     people = _People()
     for client in vault.repo.all_clients():
         people.add(client)
     rows_of: dict[str, int] = {}  # client id → sheet row, for clients first seen in this sheet
-    for reader in _readers(plan, clients, SheetKind.CLIENTS, overrides):
+    for reader in _readers(plan, clients, SheetKind.CLIENTS, overrides, counter):
         found = read_client(reader, imported_by=imported_by)
         plan.problems += reader.problems
         plan.notices += reader.notices
@@ -185,11 +187,30 @@ def plan_import(
             rows_of[found.client.id] = reader.row
             plan.clients.append(found)
     if jobs is not None:
-        _plan_jobs(vault, plan, jobs, people, overrides)
+        _plan_jobs(vault, plan, jobs, people, overrides, counter)
+    counter.finish()
     return plan
 
 
-def _readers(plan: ImportPlan, sheet: Sheet, kind: SheetKind, overrides: dict[str, str] | None) -> Iterable[RowReader]:
+class _RowCounter:
+    """Tells `progress` how many of the sheets' rows have been checked, every 100 rows."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self.progress = 0, max(total, 1), progress
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % 100 == 0:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _readers(
+    plan: ImportPlan, sheet: Sheet, kind: SheetKind, overrides: dict[str, str] | None, counter: _RowCounter
+) -> Iterable[RowReader]:
     top = header_row(sheet, kind, overrides)
     headers = ["" if c is None else str(c).strip() for c in (sheet.rows[top] if sheet.rows else [])]
     mapping: Mapping = recognise(headers, kind, overrides)
@@ -202,6 +223,7 @@ def _readers(plan: ImportPlan, sheet: Sheet, kind: SheetKind, overrides: dict[st
         return
     for index in range(top + 1, len(sheet.rows)):
         cells = sheet.rows[index]
+        counter.tick()
         if any(_filled(cell) for cell in cells):
             yield RowReader(sheet.name, index + 1, cells, mapping.columns, headers)
 
@@ -210,7 +232,14 @@ def _job_key(employment: Employment, employer_name: str) -> tuple[object, ...]:
     return (employment.client_id, employment.start_on, employment.kind, folded(employer_name), folded(employment.title))
 
 
-def _plan_jobs(vault: Vault, plan: ImportPlan, sheet: Sheet, people: _People, overrides: dict[str, str] | None) -> None:
+def _plan_jobs(
+    vault: Vault,
+    plan: ImportPlan,
+    sheet: Sheet,
+    people: _People,
+    overrides: dict[str, str] | None,
+    counter: _RowCounter,
+) -> None:
     register = {folded(e.name): e for e in vault.repo.employers() if isinstance(e, Employer)}
     names_by_id = {e.id: e.name for e in register.values()}
     recorded = {
@@ -218,7 +247,7 @@ def _plan_jobs(vault: Vault, plan: ImportPlan, sheet: Sheet, people: _People, ov
         for e in vault.repo.records_of_kind(Employment.KIND)
         if isinstance(e, Employment)
     }
-    for reader in _readers(plan, sheet, SheetKind.JOBS, overrides):
+    for reader in _readers(plan, sheet, SheetKind.JOBS, overrides, counter):
         job = read_job(reader)
         client = _whose(reader, people)
         plan.problems += reader.problems

@@ -317,7 +317,9 @@ class SheetImportDialog(QDialog):
         self.message.clear()
 
         def check(vault: Vault, progress: Progress) -> ImportPlan:
-            return plan_import(vault, clients, jobs if jobs is not clients else None, overrides=overrides)
+            return plan_import(
+                vault, clients, jobs if jobs is not clients else None, overrides=overrides, progress=progress
+            )
 
         job = self.ops.run_in_background(self, _("Checking the rows…"), check, on_done=self._checked)
         return job is not None

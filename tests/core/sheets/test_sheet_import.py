@@ -294,6 +294,10 @@ def test_a_failure_while_writing_leaves_nothing_written(
 def test_progress_is_reported_up_to_the_total(vault: Vault, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "lista.xlsx", {"Asiakkaat": CLIENTS_FI, "Työsuhteet": JOBS_FI})
     plan = plan_of(vault, path)
+    checked: list[tuple[int, int]] = []
+    clients, jobs = choose_sheets(read_workbook(path))
+    plan = plan_import(vault, clients, jobs, progress=lambda done, total: checked.append((done, total)))
+    assert checked[-1] == (9, 9)  # every row of both sheets (the trailing empty row is not in the file)
     seen: list[tuple[int, int]] = []
     run_import(vault, plan, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (plan.records, plan.records)
