@@ -37,6 +37,13 @@ def finish(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.ops.busy, timeout=30_000)
 
 
+def caseload_window(qtbot: QtBot, tmp_path: Path, clients: int, seed: int) -> MainWindow:
+    vault, _key = Vault.create(tmp_path / "v", PASSPHRASE)
+    generate_caseload(vault, clients, seed=seed)
+    vault.close()
+    return unlocked_window(qtbot, tmp_path / "v", tmp_path)
+
+
 def shot(dialog: SheetImportDialog, name: str) -> None:
     QApplication.processEvents()  # laid out as the coach sees it
     image = dialog.grab()
@@ -102,10 +109,7 @@ def test_a_hostile_file_is_refused_in_one_line_and_nothing_changes(qtbot: QtBot,
 
 
 def test_the_client_list_is_exported_as_shown_after_the_warning(qtbot: QtBot, tmp_path: Path) -> None:
-    vault, _key = Vault.create(tmp_path / "v", PASSPHRASE)
-    generate_caseload(vault, 30, seed=5)
-    vault.close()
-    window = unlocked_window(qtbot, tmp_path / "v", tmp_path)
+    window = caseload_window(qtbot, tmp_path, 30, 5)
     assert window.work is not None
     screen = window.work.clients
     window.work.show_section(screen)
@@ -139,10 +143,7 @@ def test_declining_the_warning_writes_nothing(qtbot: QtBot, tmp_path: Path) -> N
 
 
 def test_the_employer_contact_log_is_exported(qtbot: QtBot, tmp_path: Path) -> None:
-    vault, _key = Vault.create(tmp_path / "v", PASSPHRASE)
-    generate_caseload(vault, 20, seed=2)
-    vault.close()
-    window = unlocked_window(qtbot, tmp_path / "v", tmp_path)
+    window = caseload_window(qtbot, tmp_path, 20, 2)
     assert window.work is not None
     employers = window.work.employers
     window.work.show_section(employers)
