@@ -89,6 +89,7 @@ class ColumnTable(QTableWidget):
                 combo.add(column.key, _(column.label))
             combo.select(chosen.get(index, ""))
             self.setCellWidget(row, 1, combo)
+            self.setRowHeight(row, max(self.rowHeight(row), combo.sizeHint().height()))  # a whole combo, any size
             values = [cell_text(r[index]) for r in below if index < len(r)]
             self.setItem(row, 2, QTableWidgetItem(" · ".join(v for v in values if v)))
         self.columns.fit()
