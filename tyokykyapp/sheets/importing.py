@@ -250,6 +250,11 @@ def _plan_jobs(
     for reader in _readers(plan, sheet, SheetKind.JOBS, overrides, counter):
         job = read_job(reader)
         client = _whose(reader, people)
+        # An employer new to the register is checked as its save would check it (a name too long ...).
+        known = register.get(folded(job.employer_name)) if job and job.employer_name else None
+        new = Employer(name=job.employer_name) if job and job.employer_name and known is None else None
+        if new is not None and not reader.check(new):
+            job = None
         plan.problems += reader.problems
         plan.notices += reader.notices
         if job is None or client is None:
@@ -260,12 +265,11 @@ def _plan_jobs(
         if key in recorded:
             continue
         recorded.add(key)
-        if job.employer_name:
-            employer = register.get(folded(job.employer_name))
-            if employer is None:
-                employer = register[folded(job.employer_name)] = Employer(name=job.employer_name)
-                plan.employers.append(employer)
-            employment.employer_id = employer.id
+        if new is not None:
+            register[folded(new.name)] = new
+            plan.employers.append(new)
+        employer = known or new
+        employment.employer_id = employer.id if employer else None
         plan.employments.append(employment)
 
 

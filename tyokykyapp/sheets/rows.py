@@ -48,6 +48,7 @@ FIELD_COLUMNS = {
     "continuation_path": ("closure",),
     "employer_id": ("employer",),
     "employer_name": ("employer",),
+    "name": ("employer", "name"),  # an Employer's name
     "pay_subsidy": ("kind",),
     "end_reason": ("end_on",),
 }

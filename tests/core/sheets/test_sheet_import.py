@@ -21,7 +21,7 @@ from tyokykyapp.domain import (
 )
 from tyokykyapp.i18n import set_language
 from tyokykyapp.sheets.importing import ImportPlan, choose_sheets, plan_import, run_import
-from tyokykyapp.sheets.reading import read_workbook
+from tyokykyapp.sheets.reading import Cell, Sheet, read_workbook
 from tyokykyapp.vault import StorageFailed, Vault
 
 CLIENTS_FI = [
@@ -320,3 +320,12 @@ def test_a_hidden_sheet_is_not_taken_for_the_clients(vault: Vault, tmp_path: Pat
     book.save(path)
     clients, jobs = choose_sheets(read_workbook(path))
     assert (clients.name, jobs) == ("Asiakkaat", None)
+
+
+def test_an_employer_name_a_save_would_refuse_is_reported_at_its_cell(vault: Vault) -> None:
+    clients: list[list[Cell]] = [["Nimi", "Aloituspäivä"], ["Aino Virtanen", "1.2.2024"]]
+    # No file format holds a cell this long (Excel stops at 32,767): the sheet is given as read.
+    jobs: list[list[Cell]] = [["Nimi", "Alkoi", "Työnantaja"], ["Aino Virtanen", "1.5.2024", "x" * 250_000]]
+    plan = plan_import(vault, Sheet("Asiakkaat", clients), Sheet("Työsuhteet", jobs))
+    assert [(p.sheet, p.row, p.column) for p in plan.problems] == [("Työsuhteet", 2, "Työnantaja")]
+    assert plan.employers == [] and plan.employments == []
