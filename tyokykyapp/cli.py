@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tyokykyapp import __version__
-from tyokykyapp.domain import FILE_LISTS, Phase, UserError
+from tyokykyapp.domain import FILE_LISTS, EmployerContact, Phase, UserError
 from tyokykyapp.domain.codec import to_json
 from tyokykyapp.domain.dates import DateNotUnderstood, DateRange, parse_date
 from tyokykyapp.domain.dates import today as today_
@@ -532,6 +532,83 @@ def cmd_form(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_import_sheet(ctx: Context) -> int:
+    from tyokykyapp.services import coach_details
+    from tyokykyapp.sheets.columns import SheetKind, UnknownField, known_keys, parse_overrides
+    from tyokykyapp.sheets.importing import choose_sheets, plan_import, run_import
+    from tyokykyapp.sheets.reading import read_workbook
+
+    try:
+        overrides = parse_overrides(ctx.args.map or [], SheetKind)
+    except UnknownField as error:
+        fields = ", ".join(dict.fromkeys(k for kind in SheetKind for k in known_keys(kind)))
+        raise UserError(
+            _("--map {pair}: use COLUMN=field with a field of: {fields}.").format(pair=error, fields=fields)
+        ) from None
+    book = read_workbook(Path(ctx.args.file))
+    jobs_book = read_workbook(Path(ctx.args.jobs)) if ctx.args.jobs else None
+    clients, jobs = choose_sheets(book, jobs_book)
+    with ctx.open_vault() as vault:
+        plan = plan_import(vault, clients, jobs, overrides=overrides, imported_by=coach_details(vault).name)
+        result = run_import(vault, plan, skip_invalid=ctx.args.skip_invalid, dry_run=ctx.args.dry_run)
+    for sheet, header in plan.ignored:
+        print(_("Column ignored: {header} ({sheet})").format(header=header, sheet=sheet), file=sys.stderr)
+    for notice in plan.notices:
+        print(_("Row {row}: {message}").format(row=notice.row, message=notice.message), file=sys.stderr)
+    refused = bool(plan.problems) and not ctx.args.skip_invalid
+    if ctx.args.json:
+        _print_json(result.to_json())
+        return EXIT_USER_ERROR if refused else EXIT_OK
+    for problem in result.rows_refused:
+        column = f" [{problem.column}]" if problem.column else ""
+        print(f"{problem.sheet} {problem.row}{column}: {problem.message}")
+    if refused:
+        raise UserError(
+            _("{n} rows were refused: nothing was imported. Correct them, or add --skip-invalid.").format(
+                n=len({(p.sheet, p.row) for p in plan.problems})
+            )
+        )
+    print(result.describe())
+    if ctx.args.dry_run:
+        print(_("Dry run: nothing was written."))
+    return EXIT_OK
+
+
+def cmd_export_sheet(ctx: Context) -> int:
+    from tyokykyapp.services import due_list
+    from tyokykyapp.sheets.exporting import (
+        ExportWhat,
+        Table,
+        clients_table,
+        due_table,
+        employer_contacts_table,
+        write_table,
+    )
+
+    out = Path(ctx.args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise UserError(_("Choose a file name ending in .xlsx or .csv."))
+    if out.exists() and not ctx.args.force:
+        raise UserError(_("{path} already exists; choose another name or add --force.").format(path=out))
+    what = ExportWhat(ctx.args.what)
+    with ctx.open_vault() as vault:
+        names = {s.id: s.name for s in vault.repo.clients()}
+        table: Table
+        if what is ExportWhat.CLIENTS:
+            table = clients_table(vault.repo.clients(phase=Phase(ctx.args.phase) if ctx.args.phase else None))
+        elif what is ExportWhat.DUE:
+            table = due_table(due_list(vault, _parse_date(ctx.args.on) if ctx.args.on else today_()), names)
+        else:
+            employers = {e.id: getattr(e, "name", "") for e in vault.repo.employers()}
+            since = _parse_date(ctx.args.since) if ctx.args.since else None
+            contacts = [c for c in vault.repo.employer_contacts(since) if isinstance(c, EmployerContact)]
+            table = employer_contacts_table(contacts, employers, names)
+    write_table(out, table)
+    print(_("Warning: {path} is an ordinary spreadsheet file, not encrypted.").format(path=out), file=sys.stderr)
+    print(_("Wrote {n} rows to {path}.").format(n=len(table.rows), path=out))
+    return EXIT_OK
+
+
 # --- backups, retention and erasure (docs/backups.md) -----------------------------------------------
 
 
@@ -728,6 +805,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "form": cmd_form,
     "export": cmd_export,
     "import": cmd_import,
+    "import-sheet": cmd_import_sheet,
+    "export-sheet": cmd_export_sheet,
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
@@ -840,6 +919,22 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help=_("show what is inside; write nothing"))
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--on-conflict", choices=["keep-mine", "take-theirs", "keep-both"], default="keep-mine")
+    sheet_in = sub.add_parser("import-sheet", parents=[common], help=_("import clients and jobs from a spreadsheet"))
+    sheet_in.add_argument("file", metavar="FILE", help=_(".xlsx, .ods or .csv"))
+    sheet_in.add_argument("--jobs", metavar="FILE", help=_("a .csv of jobs to go with a .csv of clients"))
+    sheet_in.add_argument(
+        "--map", metavar="COLUMN=field", action="append", help=_("read COLUMN as field (empty field: ignore it)")
+    )
+    sheet_in.add_argument("--dry-run", action="store_true", help=_("check everything; write nothing"))
+    sheet_in.add_argument("--skip-invalid", action="store_true", help=_("import the rows that pass, leave the rest"))
+    sheet_in.add_argument("--json", action="store_true")
+    sheet_out = sub.add_parser("export-sheet", parents=[common], help=_("a list to a spreadsheet (not encrypted)"))
+    sheet_out.add_argument("--what", choices=["clients", "due", "employer-contacts"], required=True)
+    sheet_out.add_argument("--out", metavar="FILE", required=True, help=_(".xlsx or .csv"))
+    sheet_out.add_argument("--phase", choices=[p.value for p in Phase], help=_("only the clients in a phase"))
+    sheet_out.add_argument("--on", metavar="DATE", help=_("the day of the due list (default today)"))
+    sheet_out.add_argument("--since", metavar="DATE", help=_("employer contacts from this day on"))
+    sheet_out.add_argument("--force", action="store_true", help=_("replace an existing file"))
     backup = sub.add_parser("backup", parents=[common], help=_("write and verify one backup now; print its path"))
     backup.add_argument(
         "--to", metavar="DIR", help=_("write it into DIR (default: the data folder, then the second location)")

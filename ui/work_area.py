@@ -47,6 +47,7 @@ from ui.widgets.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
+    from ui.dialogs.sheet_import import SheetImportDialog
 
 T = TypeVar("T")
 
@@ -93,6 +94,7 @@ class WorkArea(QWidget):
         self.today.filter_requested.connect(self._filter_clients)
         self.clients.open_client.connect(self.open_client)
         self.clients.new_client.connect(self.new_client)
+        self.clients.import_sheet.connect(self.open_sheet_import)
         self.nav.setCurrentRow(0)
 
     def _sidebar(self, window: MainWindow) -> QWidget:
@@ -252,6 +254,11 @@ class WorkArea(QWidget):
 
     def open_import(self) -> ImportDialog:
         return open_dialog(ImportDialog(self.ops, self))
+
+    def open_sheet_import(self) -> SheetImportDialog:
+        from ui.dialogs.sheet_import import SheetImportDialog  # seldom opened: not loaded with the work area
+
+        return open_dialog(SheetImportDialog(self.ops, self))
 
     def open_about(self) -> None:
         from ui.dialogs.about import AboutDialog  # seldom opened: not loaded with the work area

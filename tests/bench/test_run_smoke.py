@@ -21,6 +21,7 @@ OPERATIONS = {
     "consent form to PDF",
     "handover export of 50 clients",
     "handover import of 50 clients",
+    "spreadsheet import (.xlsx, 3 jobs per client over two years)",
 }
 
 

@@ -239,6 +239,51 @@ def _import(tour: Tour) -> QWidget:
     return tour.work.open_import()
 
 
+def _sheet_import_at(tour: Tour, page: str) -> QWidget:
+    """The spreadsheet import at its columns or its check page, over a small workbook with one bad row."""
+    from datetime import date
+
+    from tests.helpers.sheets import write_xlsx
+    from tyokykyapp.sheets.importing import choose_sheets, plan_import
+    from tyokykyapp.sheets.reading import read_workbook
+
+    path = tour.empty_folder.parent / "tour-caseload.xlsx"
+    rows = [
+        ["Sukunimi", "Etunimi", "Aloituspäivä", "Lähettäjä", "Vaihe", "Kengännumero"],
+        ["Virtanen", "Aino", date(2024, 2, 1), "TYP Itä-Helsinki", "työnhaku", 38],
+        ["Korhonen", "Matti", date(2024, 3, 1), "Naapurin Pertti", "tuki", 44],
+        ["Mäkinen", "Liisa", "huomenna", "Kela", None, None],
+    ]
+    jobs = [
+        ["Sukunimi", "Etunimi", "Laji", "Alkoi", "Työnantaja"],
+        ["Korhonen", "Matti", "työkokeilu", date(2024, 6, 1), "Oy Ab"],
+    ]
+    write_xlsx(path, {"Asiakkaat": rows, "Työsuhteet": jobs})
+    dialog = tour.work.open_sheet_import()
+    book = read_workbook(path)
+    dialog._read((book, None))
+    if page == "check":
+        plan = tour.window.ops.query(lambda vault: plan_import(vault, *choose_sheets(book)))
+        assert plan is not None
+        dialog._checked(plan)
+    return dialog
+
+
+@stop("sheet-import")
+def _sheet_import(tour: Tour) -> QWidget:
+    return tour.work.open_sheet_import()
+
+
+@stop("sheet-import-columns")
+def _sheet_import_columns(tour: Tour) -> QWidget:
+    return _sheet_import_at(tour, "columns")
+
+
+@stop("sheet-import-check")
+def _sheet_import_check(tour: Tour) -> QWidget:
+    return _sheet_import_at(tour, "check")
+
+
 @stop("about")
 def _about(tour: Tour) -> QWidget:
     from ui.dialogs.about import AboutDialog

@@ -456,6 +456,25 @@ class Repository:
         ).fetchall()
         return [e for e in (_decode(*row) for row in rows) if isinstance(e, Employer)]
 
+    def all_clients(self) -> list[Client]:
+        """Every client not in the bin, whole (a spreadsheet import matches on identity code and birth date)."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT 'client', data, created_at, updated_at FROM clients WHERE deleted_at IS NULL ORDER BY seq"
+            ).fetchall()
+        return [record for row in rows if isinstance(record := _decode(*row), Client)]
+
+    def records_of_kind(self, kind: str) -> list[Record]:
+        """Every record of `kind` not in the bin, of clients not in the bin, in date order."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
+                " LEFT JOIN clients c ON c.id = r.client_id"
+                " WHERE r.kind = ? AND r.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r.on_date, r.seq",
+                (kind,),
+            ).fetchall()
+        return [_decode(*row) for row in rows]
+
     def employer_names(self) -> dict[str, str]:
         """Each employer's id and name, without reading whole records (lists and forms name employers)."""
         with known_errors():

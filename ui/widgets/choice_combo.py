@@ -31,6 +31,10 @@ class ChoiceCombo(QComboBox):
         view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, self.screen().availableGeometry().width()))
         super().showPopup()
 
+    def clear(self) -> None:
+        self._values.clear()
+        super().clear()
+
     def value(self) -> Any:
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
