@@ -61,7 +61,9 @@ from tyokykyapp.domain.identity_code import check_character
 from tyokykyapp.process.calendar import add_months
 
 # Referral sources roughly as in the Helsinki pilot (most from rehabilitative work activity).
-REFERRAL_WEIGHTS = {source: 1 for source in ReferralSource} | {ReferralSource.WORK_ACTIVITY: 12}
+REFERRAL_WEIGHTS = {source: 1 for source in ReferralSource if source is not ReferralSource.OTHER} | {
+    ReferralSource.WORK_ACTIVITY: 12
+}
 
 
 INCOME_WEIGHTS = {

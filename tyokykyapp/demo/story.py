@@ -58,6 +58,7 @@ DESTINATIONS = {
     ClosureReason.DIED: (ClosureDestination.DIED,),
     ClosureReason.OWN_DECISION: (ClosureDestination.DROPPED_OUT_OWN_DECISION, ClosureDestination.PENSION),
     ClosureReason.SERVICE_ENDED: (ClosureDestination.OTHER_SERVICE, ClosureDestination.WORK_TRIAL),
+    ClosureReason.OTHER: (ClosureDestination.OTHER,),
 }
 
 
@@ -172,7 +173,8 @@ def _random_reason(b: Builder) -> ClosureReason:
     """Beyond the scripted clients "employed" is the most common reason, as in the pilots, for a client with an
     employment on record (without one it is not a reason the rules accept)."""
     assert b.file is not None
-    others = [r for r in ClosureReason if r is not ClosureReason.EMPLOYED]
+    # "Other" is for what the codes do not name: a scripted caseload names every reason it uses.
+    others = [r for r in ClosureReason if r not in (ClosureReason.EMPLOYED, ClosureReason.OTHER)]
     employed = any(e.kind is EmploymentKind.EMPLOYMENT for e in b.file.employments)
     return b.rng.choice(others + [ClosureReason.EMPLOYED] * 4 if employed else others)
 

@@ -157,6 +157,7 @@ class ReferralSource(Labelled):
     NGO = "ngo"
     OTHER_PROJECT = "other_project"
     SELF = "self"
+    OTHER = "other"  # kept with the referrer's name as written (e.g. an imported sheet's text matching no code)
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -174,6 +175,7 @@ class ReferralSource(Labelled):
             "ngo": N_("Non-governmental organisation"),
             "other_project": N_("Other project"),
             "self": N_("Self-referral"),
+            "other": N_("Other referrer"),
         }
 
 
@@ -242,6 +244,7 @@ class ClosureReason(Labelled):
     DIED = "died"
     OWN_DECISION = "own_decision"
     SERVICE_ENDED = "service_ended"
+    OTHER = "other"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -255,6 +258,7 @@ class ClosureReason(Labelled):
             "died": N_("Died"),
             "own_decision": N_("The client's own decision"),
             "service_ended": N_("The project or pilot ended"),
+            "other": N_("Other reason"),
         }
 
 
@@ -273,6 +277,7 @@ class ClosureDestination(Labelled):
     DROPPED_OUT_NOT_REACHED = "dropped_out_not_reached"
     DROPPED_OUT_OWN_DECISION = "dropped_out_own_decision"
     DIED = "died"
+    OTHER = "other"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -288,6 +293,7 @@ class ClosureDestination(Labelled):
             "dropped_out_not_reached": N_("Dropped out: could not be reached"),
             "dropped_out_own_decision": N_("Dropped out: own decision"),
             "died": N_("Died"),
+            "other": N_("Other destination"),
         }
 
 

@@ -87,6 +87,7 @@ REASON_OF_DESTINATION: dict[ClosureDestination, ClosureReason] = {
     ClosureDestination.DROPPED_OUT_NOT_REACHED: ClosureReason.NOT_REACHED,
     ClosureDestination.DROPPED_OUT_OWN_DECISION: ClosureReason.OWN_DECISION,
     ClosureDestination.DIED: ClosureReason.DIED,
+    ClosureDestination.OTHER: ClosureReason.OTHER,
 }
 
 KIND_WORDS: dict[EmploymentKind, tuple[str, ...]] = {

@@ -59,10 +59,10 @@ sheet of jobs, named like one of: {job_sheets}. For CSV the jobs come in a secon
   starts at active support.
 - **Coded values** (phase, support level, referral, where the client went, kind of job, sector) are matched
   to the app's codes by their names in Finnish, Swedish and English and the everyday words below. A phase
-  or support level that matches nothing refuses the row. Referral text that matches no code is kept as
-  written (as the referrer); text about the closure that matches no destination is kept as the continuation
-  path; a sector that matches nothing is kept in the job's notes. A closure whose reason is not recognised
-  is recorded as *moved to another service*, and the report says so.
+  or support level that matches nothing refuses the row. Referral text that matches no code is counted
+  under *other referrer* and kept as written (as the referrer); closure text that matches no destination or
+  reason is recorded under *other reason* and *other destination* and kept as written as the continuation
+  path; a sector that matches nothing is kept in the job's notes. The import report says so for each row.
 - **Names**: *Sukunimi* and *Etunimi* columns, or one *Nimi* column written "Aino Virtanen" (the last word
   is the family name) or "Virtanen, Aino" (a comma puts the family name first).
 - **Dates** may be date cells or text such as 31.12.2026, 31.12.26 or 2026-12-31.

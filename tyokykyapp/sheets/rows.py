@@ -199,9 +199,12 @@ def _level(reader: RowReader, phase: Phase | None) -> MaintenanceLevel | None:
 def _referral(reader: RowReader) -> Referral:
     text = reader.text("referral")
     source = codes.match_within(ReferralSource, codes.REFERRAL_WORDS, text) if text else None
-    if text and source is None:
-        reader.notice("referral", _("Referrer kept as written: {text}.").format(text=text))
-    return Referral(source=source, referrer="" if source else text, referred_on=None)
+    if text and source is None:  # never refused: counted under "other", the text kept as the referrer
+        source = ReferralSource.OTHER
+        reader.notice(
+            "referral", _("Referrer kept as written under “{other}”: {text}.").format(other=source.label, text=text)
+        )
+    return Referral(source=source, referrer=text if source is ReferralSource.OTHER else "", referred_on=None)
 
 
 def _placed(
@@ -270,8 +273,8 @@ def _placed(
 
 
 def _closure(reader: RowReader, client: Client, episode: Episode, closed_on: date) -> Closure:
-    """Where the client went, matched to a destination or a reason; text matching neither is kept as the
-    continuation path and the reason left at "moved to another service" (the report says so)."""
+    """Where the client went, matched to a destination or a reason; text matching neither is recorded under
+    "other" (reason and destination) and kept as written as the continuation path (the report says so)."""
     text = reader.text("closure")
     destination = codes.match_within(ClosureDestination, codes.DESTINATION_WORDS, text) if text else None
     reason = codes.REASON_OF_DESTINATION[destination] if destination else None
@@ -279,7 +282,8 @@ def _closure(reader: RowReader, client: Client, episode: Episode, closed_on: dat
         reason = codes.match_within(ClosureReason, {}, text)
     kept = text if destination is None else ""
     if reason is None:
-        reason = ClosureReason.OTHER_SERVICE
+        reason = ClosureReason.OTHER
+        destination = ClosureDestination.OTHER if text else None  # where they went is unknown without text
         reader.notice(
             "closure",
             _("No reason for the closure recognised: recorded as “{reason}”; the text is kept as written.").format(

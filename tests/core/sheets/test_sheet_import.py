@@ -104,7 +104,8 @@ def test_a_finnish_workbook_with_a_job_sheet_imports_clients_history_and_jobs(va
     matti = vault.repo.client_file(by_name["Korhonen"].id)
     # In maintenance without agreement or consent: imported history is not a live move.
     assert matti.client.phase is Phase.MAINTENANCE and matti.client.maintenance_level is MaintenanceLevel.ACTIVE
-    assert matti.episodes[0].referral.source is None and matti.episodes[0].referral.referrer == "Naapurin Pertti"
+    referral = matti.episodes[0].referral
+    assert referral.source is ReferralSource.OTHER and referral.referrer == "Naapurin Pertti"
     trial, work = matti.employments
     assert trial.kind is EmploymentKind.WORK_TRIAL and trial.end_on == date(2024, 7, 31)
     assert work.sector is None and "lumenluonti" in work.notes
@@ -257,8 +258,8 @@ def test_unrecognised_closure_text_is_kept_and_never_refused(vault: Vault, tmp_p
     plan = plan_of(vault, write_xlsx(tmp_path / "a.xlsx", {"A": rows}))
     run_import(vault, plan)
     (closure,) = vault.repo.client_file(vault.repo.clients()[0].id).closures
-    assert closure.destination is None and closure.continuation_path == "Ei tiedossa"
-    assert closure.reason is ClosureReason.OTHER_SERVICE
+    assert closure.destination is ClosureDestination.OTHER and closure.continuation_path == "Ei tiedossa"
+    assert closure.reason is ClosureReason.OTHER
     assert plan.problems == [] and len(plan.notices) == 1
 
 
