@@ -347,6 +347,52 @@ def cmd_form(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_report(ctx: Context) -> int:
+    from tyokykyapp.forms.blocks import language
+    from tyokykyapp.report import export_report, tally_vault
+    from tyokykyapp.report.aggregate import combine, read_aggregate, write_aggregate
+    from tyokykyapp.report.figures import build_report, plain_text
+    from tyokykyapp.report.period import Period
+    from tyokykyapp.report.printed import report_header
+    from tyokykyapp.services import coach_details
+
+    args = ctx.args
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".pdf", ".xlsx"):
+        raise UserError(_("--out takes a file ending in .pdf or .xlsx."))
+    if args.combine:
+        if args.date_from or args.date_to or args.aggregate_out:
+            raise UserError(_("--combine takes the period from the files: leave out --from, --to and --aggregate-out."))
+        tally = combine([read_aggregate(Path(name)) for name in args.combine])
+        organisation = coach = ""
+    else:
+        default = Period.default()
+        period = Period(
+            _parse_date(args.date_from) if args.date_from else default.first,
+            _parse_date(args.date_to) if args.date_to else default.last,
+        )
+        with ctx.open_vault() as vault:
+            tally = tally_vault(vault, period)
+            details = coach_details(vault)
+        organisation, coach = details.organisation, details.name
+        if args.aggregate_out:
+            write_aggregate(Path(args.aggregate_out), tally)
+            print(_("Wrote the aggregate file {path} (counts only, no personal data).").format(path=args.aggregate_out))
+    with language(args.lang):
+        report = build_report(tally)
+        if args.json:
+            _print_json(report.to_json())
+        elif out is None and not args.aggregate_out:
+            sys.stdout.write(plain_text(report))
+        if out is not None:
+            from tyokykyapp.vault.files import write_atomically
+
+            # Counts only, no names: the file needs no warning about personal data.
+            write_atomically(out, export_report(report, out.suffix.lower(), report_header(report, organisation, coach)))
+            print(_("Wrote {path}.").format(path=out), file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -358,6 +404,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "form": cmd_form,
     "export": cmd_export,
     "import": cmd_import,
+    "report": cmd_report,
 }
 
 
@@ -432,6 +479,20 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help=_("show what is inside; write nothing"))
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--on-conflict", choices=["keep-mine", "take-theirs", "keep-both"], default="keep-mine")
+    report = sub.add_parser(
+        "report", parents=[common], help=_("the outcome report of a period, or several coaches' aggregates added up")
+    )
+    report.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (default: 1 January this year)"))
+    report.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day (default: today)"))
+    report.add_argument("--json", action="store_true")
+    report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", help=_("save the report as PDF or a spreadsheet"))
+    report.add_argument(
+        "--aggregate-out", metavar="FILE", help=_("write the counts for a team report (no personal data)")
+    )
+    report.add_argument(
+        "--combine", metavar="FILE", nargs="+", help=_("add up coaches' aggregate files (needs no vault)")
+    )
+    report.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
     return parser
 
 
