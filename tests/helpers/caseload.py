@@ -79,15 +79,24 @@ class Caseload:
             to_level = move[2] if len(move) == 3 else None
             repo.save(
                 PhaseChange(
-                    client_id=client.id, on=move[0], from_phase=phase, to_phase=move[1], from_level=level, to_level=to_level
+                    client_id=client.id,
+                    on=move[0],
+                    from_phase=phase,
+                    to_phase=move[1],
+                    from_level=level,
+                    to_level=to_level,
                 )
             )
             phase, level, since = move[1], to_level, move[0]
         if closed is not None:
             on, reason, destination = closed
-            repo.save(PhaseChange(client_id=client.id, on=on, from_phase=phase, to_phase=Phase.CLOSED, from_level=level))
             repo.save(
-                Closure(client_id=client.id, closed_on=on, reason=reason, destination=destination, episode_id=episode.id)
+                PhaseChange(client_id=client.id, on=on, from_phase=phase, to_phase=Phase.CLOSED, from_level=level)
+            )
+            repo.save(
+                Closure(
+                    client_id=client.id, closed_on=on, reason=reason, destination=destination, episode_id=episode.id
+                )
             )
             phase, level, since = Phase.CLOSED, None, on
         if again is not None:
