@@ -63,7 +63,7 @@ class Caseload:
     ) -> str:
         """A client who entered on `entered` (intake), moved as `moves` say, and was perhaps closed (and perhaps
         came back `again`, a second episode at intake)."""
-        client = Client(family_name="Testi", given_names=f"Henkilö {entered.isoformat()}")
+        client = Client(family_name="Qwerty-Zyx", given_names=f"Xavi {entered.isoformat()}")
         repo = self.vault.repo
         phase, level, since = Phase.INTAKE, None, entered
         client.started_on = entered

@@ -92,9 +92,9 @@ def fidelity(tally: Tally) -> list[FidelityItem]:
         round(caseload, 1),
         "clients",
         _at_most(caseload, CASELOAD),
-        _("{open} open clients at the end of the period, {coaches} coaches (scale: 20 or fewer scores 5).").format(
-            open=c["open_at_end"], coaches=tally.coaches
-        ),
+        _(
+            "{open} clients in the service at the end of the period; coaches: {coaches} (20 or fewer each scores 5)."
+        ).format(open=c["open_at_end"], coaches=tally.coaches),
     )
     add(
         12,
@@ -126,9 +126,8 @@ def fidelity(tally: Tally) -> list[FidelityItem]:
         "days",
         _at_most(average, DAYS_TO_CONTACT),
         _(
-            "Mean days from entry to the first face-to-face employer contact (by the coach, or an employer "
-            "meeting or job interview met face to face), over the {n} service episodes whose first contact fell "
-            "in the period; {within} within 30 days."
+            "Mean days from entry to the first face-to-face employer contact logged for the client, over the {n} "
+            "service episodes whose first contact fell in the period; {within} within 30 days."
         ).format(n=sum(days.values()), within=within),
     )
     per_week = c["employer_contacts_face_to_face"] / weeks / tally.coaches
@@ -138,8 +137,8 @@ def fidelity(tally: Tally) -> list[FidelityItem]:
         "contacts a week",
         _at_least(per_week, CONTACTS_A_WEEK),
         _(
-            "{n} face-to-face employer contacts in {weeks} weeks, {coaches} coaches; not counted: {other} by phone "
-            "or e-mail, {unknown} logged without the mode."
+            "{n} face-to-face employer contacts in {weeks} weeks; coaches: {coaches}. Not counted: {other} by "
+            "phone or e-mail, {unknown} logged without the mode."
         ).format(
             n=c["employer_contacts_face_to_face"],
             weeks=round(weeks, 1),

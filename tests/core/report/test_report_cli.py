@@ -70,7 +70,7 @@ def test_json_has_the_promised_keys(folder: Path, capsys: pytest.CaptureFixture[
     assert document["outcomes"]["employed_or_trial_rate"] == 1.0
     assert document["durations"]["median_days_entry_to_first_employer_contact"] == 15.0
     assert [set(item) for item in document["fidelity"]] == [{"item", "name", "value", "score", "basis"}] * 25
-    assert "Kallio" not in out and "Testi" not in out
+    assert "Kallio" not in out and "Qwerty" not in out
 
 
 def test_text_report_by_default(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,7 +90,7 @@ def test_pdf_in_each_language_names_no_client(folder: Path, capsys: pytest.Captu
     marker = {"fi": "sivu", "sv": "sida", "en": "page"}[lang]
     for number, text in enumerate(pages, start=1):
         assert f"{marker} {number} / {total}" in text
-        assert "Helsingin kaupunki" in text and "Testi" not in text and "Henkilö" not in text
+        assert "Helsingin kaupunki" in text and "Qwerty" not in text and "Xavi" not in text
     title = {"fi": "Tuloksellisuusraportti", "sv": "Resultatrapport", "en": "Outcome report"}[lang]
     assert title in pages[0]
 
