@@ -81,7 +81,9 @@ def test_text_report_by_default(folder: Path, capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_pdf_in_each_language_names_no_client(folder: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     out = folder / f"report-{lang}.pdf"
-    code, _out, _err = run(folder, capsys, "report", "--to", "2026-06-30", "--from", "2026-01-01", "--out", str(out), "--lang", lang)
+    code, _out, _err = run(
+        folder, capsys, "report", "--to", "2026-06-30", "--from", "2026-01-01", "--out", str(out), "--lang", lang
+    )
     assert code == 0
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     pages = [page.extract_text() for page in reader.pages]
@@ -97,7 +99,9 @@ def test_pdf_in_each_language_names_no_client(folder: Path, capsys: pytest.Captu
 
 def test_xlsx_has_a_sheet_per_table_with_numbers(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = folder / "report.xlsx"
-    code, _out, _err = run(folder, capsys, "report", "--from", "2026-01-01", "--to", "2026-06-30", "--out", str(out), "--lang", "en")
+    code, _out, _err = run(
+        folder, capsys, "report", "--from", "2026-01-01", "--to", "2026-06-30", "--out", str(out), "--lang", "en"
+    )
     assert code == 0
     book = load_workbook(out)
     assert len(book.sheetnames) >= 10
@@ -112,7 +116,9 @@ def test_aggregates_combine_without_a_vault(folder: Path, tmp_path: Path, capsys
         folder, capsys, "report", "--from", "2026-01-01", "--to", "2026-06-30", "--aggregate-out", str(aggregate)
     )
     assert code == 0 and aggregate.exists()
-    code = cli.main(["--vault", str(tmp_path / "nowhere"), "report", "--combine", str(aggregate), str(aggregate), "--json"])
+    code = cli.main(
+        ["--vault", str(tmp_path / "nowhere"), "report", "--combine", str(aggregate), str(aggregate), "--json"]
+    )
     out, _err = capsys.readouterr()
     document = json.loads(out)
     assert code == 0 and document["coaches"] == 2 and document["clients"]["served"] == 4
