@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from tyokykyapp.domain import (
     ChecklistTick,
@@ -38,10 +38,26 @@ from tyokykyapp.report.tally import KYKYVIISARI
 from tyokykyapp.vault import Vault
 from tyokykyapp.vault import report_facts as rows
 
+E = TypeVar("E")
 BENEFITS_ITEM = "benefits_counselling"  # the checklist item ticked for benefits counselling (process/checklists.py)
 # IPS-25 item 23: the first four weeks of a job, and the three days after a job ended.
 FIRST_MONTH = timedelta(days=27)
 AFTER_JOB = timedelta(days=JOB_ENDED_CONTACT_DAYS)
+
+
+def _members(enum: type[E]) -> dict[str, E]:
+    """Value → member: a dict lookup is ten times cheaper than calling the enum (10,000 clients, 100,000 values)."""
+    return {member.value: member for member in enum}  # type: ignore[attr-defined]
+
+
+PHASES = _members(Phase)
+LEVELS = _members(MaintenanceLevel)
+KINDS = _members(EmploymentKind)
+SECTORS = _members(Sector)
+SOURCES = _members(ReferralSource)
+REASONS = _members(ClosureReason)
+DESTINATIONS = _members(ClosureDestination)
+NO_ROWS: list[tuple[Any, ...]] = []
 
 
 def _day(value: str | None) -> date | None:
@@ -118,6 +134,7 @@ class Person:
     spells: list[Spell] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
     meetings: list[HeldMeeting] = field(default_factory=list)  # held, in the windows the counts read, by date
+    mapping_meetings: dict[date, int] = field(default_factory=dict)  # meetings held in a mapping stretch, by its start
     disclosure_recorded: list[date] = field(default_factory=list)  # consents with a disclosure choice
     benefits_checked: list[date] = field(default_factory=list)
     kykyviisari: list[tuple[date, dict[str, int | None]]] = field(default_factory=list)
@@ -147,13 +164,13 @@ def _episodes(episode_rows: list[tuple[Any, ...]], closure_rows: list[tuple[Any,
     ended = {row[5]: row for row in closure_rows if row[5]}
     found = []
     for _client, episode_id, started, source, referred in episode_rows:
-        episode = ServiceEpisode(date.fromisoformat(started), ReferralSource(source) if source else None)
+        episode = ServiceEpisode(date.fromisoformat(started), SOURCES[source] if source else None)
         episode.referred_on = _day(referred)
         closure = ended.get(episode_id)
         if closure is not None:
             episode.closed_on = date.fromisoformat(closure[2])
-            episode.reason = ClosureReason(closure[3])
-            episode.destination = ClosureDestination(closure[4]) if closure[4] else None
+            episode.reason = REASONS[closure[3]]
+            episode.destination = DESTINATIONS[closure[4]] if closure[4] else None
         found.append(episode)
     found.sort(key=lambda e: e.started_on)
     previous: date | None = None
@@ -171,13 +188,7 @@ def _spells(changes: list[tuple[Any, ...]]) -> list[Spell]:
         if spells:
             spells[-1].end = day
         spells.append(
-            Spell(
-                Phase(to_phase),
-                MaintenanceLevel(to_level) if to_level else None,
-                day,
-                None,
-                Phase(from_phase) if from_phase else None,
-            )
+            Spell(PHASES[to_phase], LEVELS[to_level] if to_level else None, day, None, PHASES.get(from_phase or ""))
         )
     return spells
 
@@ -186,13 +197,20 @@ def _first_in(days: Iterable[date], episode: ServiceEpisode, since: date) -> dat
     return min((d for d in days if d >= since and episode.holds(d)), default=None)
 
 
+def mapping_windows(person: Person, period: Period) -> list[tuple[date, date]]:
+    """The days of each mapping stretch that ended in the period, up to the day before the move out of it."""
+    return [
+        (spell.start, spell.end - timedelta(days=1))
+        for spell in person.spells
+        if spell.phase is Phase.MAPPING and spell.end is not None and period.holds(spell.end)
+    ]
+
+
 def meeting_windows(person: Person, period: Period) -> list[tuple[date, date]]:
-    """The days whose meetings the counts read: a mapping spell that ended in the period, a maintenance spell in
-    it, the first four weeks of a job begun in it, the three days after a job ended in it."""
+    """The days whose meetings the counts read one by one: a maintenance stretch in the period, the first four
+    weeks of a job begun in it, the three days after a job ended in it."""
     windows = []
     for spell in person.spells:
-        if spell.phase is Phase.MAPPING and spell.end is not None and period.holds(spell.end):
-            windows.append((spell.start, spell.end))
         if spell.phase is Phase.MAINTENANCE and period.overlaps(spell.start, spell.end):
             windows.append((spell.start, min(spell.end or period.last, period.last)))
     for job in person.jobs:
@@ -209,10 +227,10 @@ def _jobs(rows_: list[tuple[Any, ...]], planned: set[str]) -> list[Job]:
             id=r[1],
             start_on=date.fromisoformat(r[2]),
             end_on=_day(r[3]),
-            kind=EmploymentKind(r[4]),
+            kind=KINDS[r[4]],
             open_labour_market=bool(r[5]),
             pay_subsidy=bool(r[6]),
-            sector=Sector(r[7]) if r[7] else None,
+            sector=SECTORS[r[7]] if r[7] else None,
             employer_id=r[8],
             support_recruitment=bool(r[9]),
             support_induction=bool(r[10]),
@@ -223,37 +241,49 @@ def _jobs(rows_: list[tuple[Any, ...]], planned: set[str]) -> list[Job]:
     ]
 
 
-def _person(rows_: dict[type[Any], list[tuple[Any, ...]]]) -> Person:
-    planned = {r[3] for r in rows_[SupportPlan] if r[3]}
-    return Person(
-        episodes=_episodes(rows_[Episode], rows_[Closure]),
-        spells=_spells(rows_[PhaseChange]),
-        jobs=_jobs(rows_[Employment], planned),
-        disclosure_recorded=[date.fromisoformat(r[2]) for r in rows_[Consent] if r[3] is not None],
-        benefits_checked=[date.fromisoformat(r[3]) for r in rows_[VocationalProfile] if r[3]]
-        + [date.fromisoformat(r[2]) for r in rows_[ChecklistTick] if r[3] == BENEFITS_ITEM],
+def _person(client_id: str, by_kind: dict[type[Any], dict[str, list[tuple[Any, ...]]]]) -> Person:
+    def of(cls: type[Any]) -> list[tuple[Any, ...]]:
+        return by_kind[cls].get(client_id, NO_ROWS)
+
+    planned = {r[3] for r in of(SupportPlan) if r[3]}
+    person = Person(
+        episodes=_episodes(of(Episode), of(Closure)),
+        spells=_spells(of(PhaseChange)),
+        jobs=_jobs(of(Employment), planned),
+        disclosure_recorded=[date.fromisoformat(r[2]) for r in of(Consent) if r[3] is not None],
+        benefits_checked=[date.fromisoformat(r[3]) for r in of(VocationalProfile) if r[3]]
+        + [date.fromisoformat(r[2]) for r in of(ChecklistTick) if r[3] == BENEFITS_ITEM],
         kykyviisari=[
-            (date.fromisoformat(r[2]), dict(zip(KYKYVIISARI, r[3:], strict=True))) for r in rows_[KykyviisariResult]
+            (date.fromisoformat(r[2]), dict(zip(KYKYVIISARI, r[3:], strict=True))) for r in of(KykyviisariResult)
         ],
-        follow_ups=[(date.fromisoformat(r[2]), None if r[3] is None else bool(r[3])) for r in rows_[FollowUp]],
+        follow_ups=[(date.fromisoformat(r[2]), None if r[3] is None else bool(r[3])) for r in of(FollowUp)],
     )
+    return person
 
 
 def load_caseload(vault: Vault, period: Period) -> Caseload:
     db = vault.connection
-    grouped: dict[str, dict[type[Any], list[tuple[Any, ...]]]] = defaultdict(lambda: {k: [] for k in rows.PER_CLIENT})
+    by_kind: dict[type[Any], dict[str, list[tuple[Any, ...]]]] = {}
     for cls in rows.PER_CLIENT:
+        grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in rows.record_rows(db, cls):
-            grouped[row[0]][cls].append(row)
-    people = {client_id: _person(found) for client_id, found in grouped.items() if found[Episode]}
+            grouped[row[0]].append(row)
+        by_kind[cls] = grouped
+    people = {client_id: _person(client_id, by_kind) for client_id in by_kind[Episode]}
     contacts: dict[str, list[date]] = defaultdict(list)
     for client_id, on in rows.face_to_face_contacts(db):
         contacts[client_id].append(date.fromisoformat(on))
+    plans_of = by_kind[Plan]
     for client_id, person in people.items():
-        plans = [date.fromisoformat(r[2]) for r in grouped[client_id][Plan]]
+        plans = [date.fromisoformat(r[2]) for r in plans_of.get(client_id, NO_ROWS)]
+        own = contacts.get(client_id, [])
         for episode in person.episodes:
-            episode.first_employer_contact = _first_in(contacts.get(client_id, ()), episode, episode.started_on)
+            episode.first_employer_contact = _first_in(own, episode, episode.started_on)
             episode.first_plan = _first_in(plans, episode, episode.floor or episode.started_on)
+    mapping = [(c, first, last) for c, p in people.items() for first, last in mapping_windows(p, period)]
+    for index, held in rows.meeting_counts(db, mapping):
+        client_id, first, _last = mapping[index]
+        people[client_id].mapping_meetings[first] = held
     meeting_windows_ = [(c, first, last) for c, p in people.items() for first, last in meeting_windows(p, period)]
     for client_id, _seq, on, mode in rows.held_meetings(db, meeting_windows_):
         people[client_id].meetings.append(HeldMeeting(date.fromisoformat(on), mode == MeetingMode.FACE_TO_FACE.value))

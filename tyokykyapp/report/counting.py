@@ -21,8 +21,9 @@ SEARCHING = frozenset({Phase.JOB_SEARCH, Phase.SUPPORT, Phase.MAINTENANCE})
 def count_caseload(caseload: Caseload, period: Period) -> Tally:
     tally = Tally(period)
     employers: set[str] = set()
+    quarters = [(name, Period(first, last)) for name, first, last in period.quarters()]
     for person in caseload.people.values():
-        _count_person(tally, person, period, employers)
+        _count_person(tally, person, period, quarters, employers)
     tally.add("job_starts_new_employer", len(employers))
     _count_contacts(tally, caseload)
     _count_minutes(tally, caseload)
@@ -41,7 +42,9 @@ def _started_in_service(person: Person, job: Job) -> ServiceEpisode | None:
     )
 
 
-def _count_person(tally: Tally, person: Person, period: Period, employers: set[str]) -> None:
+def _count_person(
+    tally: Tally, person: Person, period: Period, quarters: list[tuple[str, Period]], employers: set[str]
+) -> None:
     _count_durations(tally, person, period)
     served = [e for e in person.episodes if e.served_in(period)]
     if not served:
@@ -53,7 +56,7 @@ def _count_person(tally: Tally, person: Person, period: Period, employers: set[s
     if entered:
         tally.add("new")
         tally.add("new_episodes", len(entered))
-    tally.put("by_referral", served[0].referral.value if served[0].referral else UNKNOWN)
+    tally.put("by_referral", served[0].referral if served[0].referral else UNKNOWN)
     last = served[-1]
     still_open = last.closed_on is None or last.closed_on > period.last
     spell = person.spell_on(period.last)
@@ -61,7 +64,7 @@ def _count_person(tally: Tally, person: Person, period: Period, employers: set[s
     if still_open:
         tally.add("open_at_end")
         level = spell.level if spell and phase is Phase.MAINTENANCE else None
-        tally.put("open_at_end_by_phase", f"maintenance_{level.value}" if level else phase.value)
+        tally.put("open_at_end_by_phase", f"maintenance_{level}" if level else phase)
     else:
         tally.add("closed_people")
 
@@ -74,7 +77,7 @@ def _count_person(tally: Tally, person: Person, period: Period, employers: set[s
     tally.add("work_trial_only_people", trial and not employed)
     tally.add("employed_or_trial_people", employed or trial)
     for job in jobs:
-        tally.put("jobs_by_kind", job.kind.value)
+        tally.put("jobs_by_kind", job.kind)
         if job.kind is EmploymentKind.EMPLOYMENT:
             _count_employment(tally, job, period)
     supported = [j for j in jobs if j.kind.starts_support]
@@ -84,10 +87,10 @@ def _count_person(tally: Tally, person: Person, period: Period, employers: set[s
     tally.add("employer_support_induction_people", induction)
     tally.add("employer_support_recruitment_or_induction_people", recruitment or induction)
     tally.add("employer_support_after_induction_people", any(j.support_after_induction for j in supported))
-    for quarter, first, last_day in period.quarters():
-        if any(e.served_in(Period(first, last_day)) for e in served):
+    for quarter, days in quarters:
+        if any(e.served_in(days) for e in served):
             tally.put("quarter_served", quarter)
-            if any(j.competitive and Period(first, last_day).overlaps(j.start_on, j.end_on) for j in jobs):
+            if any(j.competitive and days.overlaps(j.start_on, j.end_on) for j in jobs):
                 tally.put("quarter_working_competitive", quarter)
 
     # Where the person stood at the end of the period (one bucket each).
@@ -98,9 +101,9 @@ def _count_person(tally: Tally, person: Person, period: Period, employers: set[s
         elif EmploymentKind.WORK_TRIAL in ongoing:
             tally.put("status_at_end", "open_work_trial")
         else:
-            tally.put("status_at_end", f"open_{phase.value}")
+            tally.put("status_at_end", f"open_{phase}")
     else:
-        tally.put("status_at_end", f"closed_{last.destination.value}" if last.destination else "closed_unknown")
+        tally.put("status_at_end", f"closed_{last.destination}" if last.destination else "closed_unknown")
 
     _count_fidelity(tally, person, period, served, jobs, employers)
     _count_kykyviisari(tally, person, period, last)
@@ -121,7 +124,7 @@ def _count_employment(tally: Tally, job: Job, period: Period) -> None:
             band = name
             break
     tally.put("employment_length", band)
-    tally.put("employment_sector", job.sector.value if job.sector else UNKNOWN)
+    tally.put("employment_sector", job.sector if job.sector else UNKNOWN)
 
 
 def _first(days: list[date], episode: ServiceEpisode) -> date | None:
@@ -145,18 +148,17 @@ def _count_durations(tally: Tally, person: Person, period: Period) -> None:
     for spell in person.spells:
         if spell.phase is Phase.CLOSED or spell.end is None or not period.holds(spell.end):
             continue
-        tally.days(f"days_in_{spell.phase.value}", (spell.end - spell.start).days)
+        tally.days(f"days_in_{spell.phase}", (spell.end - spell.start).days)
         if spell.phase is Phase.MAPPING:
-            held = sum(1 for m in person.meetings if spell.start <= m.on < spell.end)
-            tally.put("meetings_in_mapping", str(min(held, 999)))
+            tally.put("meetings_in_mapping", str(min(person.mapping_meetings.get(spell.start, 0), 999)))
     for spell in person.spells:
         if spell.phase is Phase.CLOSED and period.holds(spell.start):
-            tally.put("closures_by_last_phase", spell.from_phase.value if spell.from_phase else UNKNOWN)
+            tally.put("closures_by_last_phase", spell.from_phase if spell.from_phase else UNKNOWN)
     for episode in person.episodes:
         if period.holds(episode.closed_on):
-            tally.put("closures_by_destination", episode.destination.value if episode.destination else UNKNOWN)
+            tally.put("closures_by_destination", episode.destination if episode.destination else UNKNOWN)
             assert episode.reason is not None
-            tally.put("closures_by_reason", episode.reason.value)
+            tally.put("closures_by_reason", episode.reason)
     _count_maintenance(tally, person, period)
     _count_follow_ups(tally, person, period)
 
@@ -171,7 +173,7 @@ def _count_maintenance(tally: Tally, person: Person, period: Period) -> None:
             base = max(previous or spell.start, spell.start)
             level: MaintenanceLevel = spell.level
             on_time = meeting.on <= add_months(base, MAINTENANCE_CADENCE_MONTHS[level])
-            tally.put("maintenance_contacts_on_time" if on_time else "maintenance_contacts_late", level.value)
+            tally.put("maintenance_contacts_on_time" if on_time else "maintenance_contacts_late", level)
         previous = meeting.on
 
 
@@ -225,7 +227,7 @@ def _count_fidelity(
         tally.add("competitive_job_starts", job.competitive)
         if job.sector is not None:
             tally.add("job_starts_with_sector")
-            tally.put("job_start_sector", job.sector.value)
+            tally.put("job_start_sector", job.sector)
         if job.employer_id:
             tally.add("job_starts_with_employer")
             employers.add(job.employer_id)
@@ -259,7 +261,7 @@ def _count_contacts(tally: Tally, caseload: Caseload) -> None:
     for mode, n in caseload.contacts:
         if mode is None:
             tally.add("employer_contacts_mode_unknown", n)
-        elif mode == MeetingMode.FACE_TO_FACE.value:
+        elif mode == MeetingMode.FACE_TO_FACE:
             tally.add("employer_contacts_face_to_face", n)
         else:
             tally.add("employer_contacts_other", n)

@@ -98,15 +98,18 @@ RECORD_SQL: dict[type[Record], str] = {cls: _select(cls) for cls in PER_CLIENT}
 # The meetings held in the period and their minutes by setting (IPS-25 item 24): in the community (face to face
 # anywhere but the office), at the office, face to face with no place recorded, and by phone or video (never
 # time in the community). Summed in one pass: grouping 360,000 meetings of 10,000 clients took a second.
-MINUTES_SQL = f"""
+_MINUTES = """
 SELECT count(*), count(duration_minutes),
     total(CASE WHEN mode = 'face_to_face' AND place_type != 'office' THEN duration_minutes END),
     total(CASE WHEN mode = 'face_to_face' AND place_type = 'office' THEN duration_minutes END),
     total(CASE WHEN mode != 'face_to_face' THEN duration_minutes END),
     total(CASE WHEN mode = 'face_to_face' AND place_type IS NULL THEN duration_minutes END)
 FROM report_records
-WHERE kind = 'meeting' AND live = 1 AND on_date BETWEEN :first AND :last AND status = 'held' AND {_NOT_IN_BIN}
+WHERE kind = 'meeting' AND live = 1 AND on_date BETWEEN :first AND :last AND status = 'held' {bin}
 """
+# With an empty bin the sums are read from the index report_meeting_minutes alone (no client to look up).
+MINUTES_SQL = _MINUTES.format(bin="")
+MINUTES_BIN_SQL = _MINUTES.format(bin="AND client_id NOT IN (SELECT id FROM clients WHERE deleted_at IS NOT NULL)")
 # The columns of MINUTES_SQL after the two counts.
 MINUTE_SETTINGS = ("community", "office", "remote", "unknown_place")
 # The coach's employer contacts in the period by mode, for a client or for none (IPS-25 item 17).
@@ -117,6 +120,12 @@ WHERE kind = 'employer_contact' AND live = 1 AND on_date BETWEEN :first AND :las
 GROUP BY mode
 """
 _W = "json_extract(w.value, '$[0]')"
+# How many meetings were held in each window (client, first day, last day): one seek and a count each.
+MEETING_COUNTS_SQL = f"""
+SELECT w.key, (SELECT count(*) FROM due_records d WHERE d.client_id = {_W} AND d.live = 1 AND d.kind = 'meeting'
+    AND d.on_date BETWEEN json_extract(w.value, '$[1]') AND json_extract(w.value, '$[2]') AND d.status = 'held')
+FROM json_each(:windows) w
+"""
 # The meetings held in each window (client, first day, last day); a meeting in two windows comes once.
 MEETINGS_SQL = f"""
 SELECT DISTINCT {_W}, d.seq, d.on_date, d.mode FROM json_each(:windows) w
@@ -145,9 +154,8 @@ def record_rows(db: Connection, cls: type[Record]) -> list[tuple[Any, ...]]:
 def meeting_minutes(db: Connection, first: date, last: date) -> tuple[int, int, dict[str, int]]:
     """(meetings held in the period, of them with a duration, minutes by setting of MINUTE_SETTINGS)."""
     with known_errors():
-        row = db.execute(
-            MINUTES_SQL, {"first": first.isoformat(), "last": last.isoformat(), "bin_empty": _bin_empty(db)}
-        ).fetchone()
+        sql = MINUTES_SQL if _bin_empty(db) else MINUTES_BIN_SQL
+        row = db.execute(sql, {"first": first.isoformat(), "last": last.isoformat()}).fetchone()
     return int(row[0]), int(row[1]), {s: int(m) for s, m in zip(MINUTE_SETTINGS, row[2:], strict=True)}
 
 
@@ -163,6 +171,11 @@ def _windows(windows: Sequence[tuple[Any, ...]]) -> str:
 def face_to_face_contacts(db: Connection) -> list[tuple[Any, ...]]:
     """(client, day) of every face-to-face employer contact logged for a client."""
     return _all(db, FACE_TO_FACE_CONTACTS_SQL, {"bin_empty": _bin_empty(db)})
+
+
+def meeting_counts(db: Connection, windows: Sequence[tuple[str, date, date]]) -> list[tuple[Any, ...]]:
+    """(index of the window, meetings held in it) for each window (client, first day, last day)."""
+    return _all(db, MEETING_COUNTS_SQL, {"windows": _windows(windows)})
 
 
 def held_meetings(db: Connection, windows: Sequence[tuple[str, date, date]]) -> list[tuple[Any, ...]]:

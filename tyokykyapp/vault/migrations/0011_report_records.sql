@@ -47,6 +47,10 @@ CREATE TABLE report_records (
     PRIMARY KEY (kind, live, on_date, seq)
 ) WITHOUT ROWID;
 
+-- The meetings of a period summed by how and where they were held without reading the table's wide rows.
+CREATE INDEX report_meeting_minutes ON report_records (kind, live, on_date, status, mode, place_type, duration_minutes)
+    WHERE kind = 'meeting';
+
 CREATE VIEW report_source AS
 SELECT kind, deleted_at IS NULL AS live, on_date, seq, client_id, id AS record_id,
     CASE kind WHEN 'episode' THEN json_extract(data, '$.referral.source') END,
