@@ -2,6 +2,8 @@
 
     python3 bootstrap.py run     create/update .venv, install the app, start it
     python3 bootstrap.py test    create/update .venv with the test tools, run the whole test suite
+    python3 bootstrap.py installer   build the self-contained program and its packages into dist/, then
+                                     smoke-test it (installer/build.py; see installer/README.md)
 
 Uses only the standard library. Where the system Python has no `ensurepip` (Debian's python3 without the
 python3-venv package), the virtual environment is made without pip and pip is fetched from PyPI.
@@ -61,11 +63,16 @@ def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command == "run":
         ensure_environment("")
-        return subprocess.call([str(PYTHON), "-m", "tyokykyapp", *rest], cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", "ui", *rest], cwd=ROOT)
     if command == "test":
         ensure_environment("test")
         env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    if command == "installer":
+        # The test tools too: the build ends with the smoke test of the built program.
+        ensure_environment("test,installer")
+        env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        return subprocess.call([str(PYTHON), str(ROOT / "installer" / "build.py"), *rest], cwd=ROOT, env=env)
     print(__doc__)
     return 2
 

@@ -14,6 +14,7 @@ from tyokykyapp.vault import Vault
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "real_kdf: use the production Argon2id parameters")
+    config.addinivalue_line("markers", "frozen: runs the built program (python3 bootstrap.py installer runs these)")
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +29,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("TYOKYKY_VAULT", str(home / "default-vault"))
     monkeypatch.delenv("TYOKYKY_LANG", raising=False)
+    monkeypatch.delenv("TYOKYKY_BACKUPS", raising=False)  # backups go to the data folder above
     language = current_language()
     set_language("en")
     yield

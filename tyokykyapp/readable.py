@@ -11,7 +11,7 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from tyokykyapp.domain.dates import format_date
+from tyokykyapp.domain.dates import format_date, format_time
 from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.domain.fields import declared_fields, format_number
 from tyokykyapp.i18n import _
@@ -33,7 +33,7 @@ def readable(value: object, names: Mapping[str, str] = NO_NAMES) -> str:
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, time):
-        return f"{value.hour}.{value.minute:02d}"
+        return format_time(value)
     if isinstance(value, int | float):
         return format_number(value)
     if isinstance(value, list):
@@ -60,3 +60,10 @@ def lines(record: Any, names: Mapping[str, str] = NO_NAMES) -> list[tuple[str, s
         if text:
             found.append((d.label, text))
     return found
+
+
+def employer_of(record: Any, names: Mapping[str, str] = NO_NAMES) -> str:
+    """The employer of a job, application or contact as people read it: the name in the register when one
+    is chosen (and still known), else the name typed beside it."""
+    chosen = names.get(getattr(record, "employer_id", None) or "", "")
+    return chosen or str(getattr(record, "employer_name", "") or "")

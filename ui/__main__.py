@@ -1,3 +1,3 @@
-from ui.app import run
+from ui.main import main
 
-raise SystemExit(run())
+raise SystemExit(main())

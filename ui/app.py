@@ -1,5 +1,10 @@
 """The QApplication and the main window: first-run welcome, unlock, the work area, locking (on demand and
-after inactivity), the language switch, and keeping unsaved forms through a lock."""
+after inactivity), the language switch, and keeping unsaved forms through a lock.
+
+Locking closes every open window first (questions, forms, file and print choosers, previews): each form's
+typed text is kept in memory as a draft and the form comes back after unlocking. No window runs a nested
+event loop (they are all opened with `open()`), so tearing the work area down never pulls a window out from
+under a loop still running it. While long work runs on a worker thread the auto-lock waits for it."""
 
 from __future__ import annotations
 
@@ -9,31 +14,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
-from tyokykyapp.i18n import _, current_language
+from tyokykyapp.i18n import _, current_language, ngettext
 from tyokykyapp.vault.location import default_vault_folder, vault_exists
 from ui.operations import Operations
 from ui.qt_language import apply_language
 from ui.screens.unlock import UnlockScreen
 from ui.settings import Preferences
-from ui.widgets.busy import busy_cursor
+from ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from tyokykyapp.domain import Record
     from tyokykyapp.vault import Vault
     from ui.activity import ActivityWatcher
+    from ui.dialogs.ask import Answer
+    from ui.dialogs.form_dialog import Draft, FormDialog
     from ui.work_area import WorkArea
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tyokyky.svg"
+ICON = Path(__file__).resolve().parent / "resources" / "tyokyky.svg"
 DEMO_PASSPHRASE = "kokeile työkykyä rauhassa"
 PRELOAD_DELAY_MS = 300
 PRELOADED = ("tyokykyapp.vault.vault", "ui.work_area", "ui.activity")
@@ -47,18 +54,29 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.prefs = prefs or Preferences()
         apply_language(self.prefs.get("language"))
+        self.look = self._current_look()
+        apply_theme(*self.look)
+        # The system switching between light, dark or high contrast restyles the app (when it follows the system).
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._system_look_changed)
+        hints.accessibility().contrastPreferenceChanged.connect(self._system_look_changed)
         self.ops = Operations(self)
         self.work: WorkArea | None = None
-        # Unsaved forms kept through a lock: in memory only, restored after unlock.
+        # The open client and unsaved forms kept through a lock: in memory only, restored after unlock.
         self.pending_client: str | None = None
-        self.pending_drafts: list[Record] = []
-        if ICON.exists():
-            self.setWindowIcon(QIcon(str(ICON)))
+        self.pending_drafts: list[Draft] = []
+        self._lock_after_job = False
+        self._close_after_job = False
+        # The day's backup is tried once per lock or close; what came of it is told on the unlock screen.
+        self.backup_tried = False
+        self.backup_note = ""
+        self.setWindowIcon(QIcon(str(ICON)))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.auto_lock = QTimer(self)
         self.auto_lock.setSingleShot(True)
         self.auto_lock.timeout.connect(self.lock)
+        self.ops.busy_changed.connect(self._busy_changed)
         self._watcher: ActivityWatcher | None = None
         for keys, action in (
             ("Ctrl+L", self.lock),
@@ -93,8 +111,20 @@ class MainWindow(QMainWindow):
         if vault_exists(self.folder):
             unlock = UnlockScreen(self.folder)
             if self.demo:
-                unlock.message.setText(_("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
+                unlock.show_note(
+                    _("This is the demo vault of synthetic clients. Its passphrase: {passphrase}").format(
+                        passphrase=DEMO_PASSPHRASE
+                    )
+                )
+                leave = QPushButton(_("Leave the demo"))
+                leave.setObjectName("leaveDemoLink")
+                leave.clicked.connect(self.leave_demo)
+                unlock.add_link(leave)
+            if self.backup_note:
+                unlock.show_note(self.backup_note)
+            self.backup_note = ""
             unlock.unlocked.connect(self.on_unlocked)
+            unlock.restore_offer.requested.connect(lambda: self._open_restore(unlock.passphrase.text()))
             self._replace(unlock)
             unlock.passphrase.setFocus()
         else:
@@ -103,6 +133,7 @@ class MainWindow(QMainWindow):
             welcome = WelcomeScreen(self.folder)
             welcome.finished.connect(self.on_unlocked)
             welcome.demo_requested.connect(self.open_demo)
+            welcome.restore_requested.connect(lambda: self._open_restore(""))
             self._replace(welcome)
 
     def _preload(self) -> None:
@@ -114,6 +145,7 @@ class MainWindow(QMainWindow):
         from ui.work_area import WorkArea  # the screens load once the vault is open, not at start-up
 
         self.ops.vault = vault
+        self.backup_tried = False
         if self._watcher is None:
             from ui.activity import ActivityWatcher  # needed once unlocked, like the work area
 
@@ -122,15 +154,23 @@ class MainWindow(QMainWindow):
         self.work = WorkArea(self)
         self._replace(self.work)
         self.apply_preferences()
-        if self.pending_client is not None:
-            try:
-                workspace = self.work.open_client(self.pending_client)
-            except Exception:
-                workspace = None
-            if workspace is not None:
-                for draft in self.pending_drafts:
-                    workspace.edit(draft)
+        self._restore_work(self.work)
+
+    def _restore_work(self, work: WorkArea) -> None:
+        """The client that was open and every form kept through the lock, as they were."""
+        client, drafts = self.pending_client, self.pending_drafts
         self.pending_client, self.pending_drafts = None, []
+        if client is not None:
+            work.open_client(client)
+        lost = sum(1 for draft in drafts if draft(work) is None)
+        if lost:  # their client is no longer in the vault: say so rather than drop them silently
+            self.ops.show_error(
+                ngettext(
+                    "{n} unsaved form could not be brought back: its client is no longer in this vault.",
+                    "{n} unsaved forms could not be brought back: their client is no longer in this vault.",
+                    lost,
+                ).format(n=lost)
+            )
 
     def apply_preferences(self) -> None:
         self.auto_lock.setInterval(self.prefs.get("auto_lock_minutes") * 60_000)
@@ -138,19 +178,59 @@ class MainWindow(QMainWindow):
             self.auto_lock.start()
         if self.prefs.get("language") != current_language():
             self.switch_language(self.prefs.get("language"))
+        elif self._current_look() != self.look:
+            self._restyle()
+
+    def _current_look(self) -> tuple[str, int]:
+        return self.prefs.get("appearance"), self.prefs.get("text_size")
+
+    def _system_look_changed(self) -> None:
+        if self.prefs.get("appearance") == "system":
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """Apply the look and build the screens again (icons and sizes are set as widgets are made)."""
+        self.look = self._current_look()
+        apply_theme(*self.look)
+        self._rebuild()
 
     # --- locking -----------------------------------------------------------------------------------
 
     def _take_work(self) -> None:
-        """Keep the open client and its unsaved forms in memory, and tear the work area down."""
+        """Keep the open client and every typed form in memory, close every window, and let go of the work
+        area (replacing it deletes it)."""
+        self.pending_drafts += self._close_windows()
         if self.work is not None:
             if self.work.workspace is not None:
                 self.pending_client = self.work.workspace.client_id
-                self.pending_drafts = self.work.workspace.take_drafts()
             self.work = None
+
+    def _close_windows(self) -> list[Draft]:
+        """Close every dialog, question and chooser, innermost first, keeping each form's typed work."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.dialogs.form_dialog import FormDialog
+
+        drafts: list[Draft] = []
+        for dialog in reversed(self.findChildren(QDialog)):
+            if not dialog.isVisible():
+                continue
+            if isinstance(dialog, FormDialog):
+                draft = dialog.draft()
+                if draft is not None:
+                    drafts.append(draft)
+            dialog.done(QDialog.DialogCode.Rejected)  # not reject(): nothing asks "discard?" now
+        drafts.reverse()  # in the order they were opened
+        return drafts
 
     def lock(self) -> None:
         if self.ops.vault is None:
+            return
+        if self.ops.busy:  # the vault is in use by a job: lock the moment it ends
+            self._lock_after_job = True
+            return
+        if self._backup_first():
+            self._lock_after_job = True
             return
         self.auto_lock.stop()
         if self._watcher is not None:
@@ -160,10 +240,26 @@ class MainWindow(QMainWindow):
         self.show_entry_screen()  # replaces (and deletes) the work area
         vault.close()
 
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.auto_lock.stop()
+        elif self._close_after_job:
+            self._close_after_job = False
+            self.close()
+        elif self._lock_after_job:
+            self._lock_after_job = False
+            self.lock()
+        elif self.ops.vault is not None:
+            self.auto_lock.start()
+
     def switch_language(self, language: str) -> None:
         self.prefs.set("language", language)
         apply_language(language)
         self._update_title()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """The screen on view made again, keeping the open client and every typed form."""
         if self.ops.vault is None:
             self.show_entry_screen()
             return
@@ -173,23 +269,21 @@ class MainWindow(QMainWindow):
     # --- demo --------------------------------------------------------------------------------------
 
     def open_demo(self) -> None:
-        from datetime import date
-
-        from tyokykyapp.demo import fill_demo
-        from tyokykyapp.services import CoachDetails, set_coach_details
-        from tyokykyapp.vault import Vault
+        """The demo vault beside the coach's own, made on first use (on a worker thread: one coach's caseload)."""
+        from tyokykyapp.demo.vault import open_demo_vault
 
         self.demo = True
         self.folder = self.home_folder.with_name(self.home_folder.name + "-demo")
-        with busy_cursor():
-            if vault_exists(self.folder):
-                vault = Vault.unlock(self.folder, passphrase=DEMO_PASSPHRASE)
-            else:
-                vault, _recovery_key = Vault.create(self.folder, DEMO_PASSPHRASE)
-                set_coach_details(vault, CoachDetails(name=_("Demo coach"), organisation=_("Demo organisation")))
-                fill_demo(vault, seed=date.today().toordinal(), coach=_("Demo coach"))
+        folder = self.folder
         self._update_title()
-        self.on_unlocked(vault)
+        self.ops.run_job(
+            self,
+            _("Preparing the demo vault…"),
+            lambda _progress: open_demo_vault(
+                folder, DEMO_PASSPHRASE, coach=_("Demo coach"), organisation=_("Demo organisation")
+            ),
+            self.on_unlocked,
+        )
 
     def leave_demo(self) -> None:
         self.lock()
@@ -214,17 +308,78 @@ class MainWindow(QMainWindow):
             self.work.clients.search.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.work is not None and not self.work.may_close():
+        if self.ops.busy:  # the job finishes first (the vault stays consistent), then the app closes
             event.ignore()
+            self._close_after_job = True
+            return
+        unsaved = self._unsaved_forms()
+        if unsaved:
+            event.ignore()
+            self._ask_before_closing(unsaved)
+            return
+        if self.ops.vault is not None and self._backup_first():
+            event.ignore()
+            self._close_after_job = True
             return
         self.lock()
         event.accept()
 
+    def _backup_first(self) -> bool:
+        """Start the day's backup when one is due (not for the demo vault); locking or closing follows when
+        it ends."""
+        if self.demo or self.backup_tried:
+            return False
+        from ui.backup_ops import start_daily_backup  # loaded when first locking, not at start-up
 
-def run(vault_path: Path | None = None) -> int:
+        self.backup_tried = True
+        return start_daily_backup(self)
+
+    def _open_restore(self, passphrase: str) -> None:
+        from ui.backup_ops import open_restore
+
+        open_restore(self, passphrase, self.stack.currentWidget())
+
+    def _unsaved_forms(self) -> list[FormDialog]:
+        from ui.dialogs.form_dialog import FormDialog
+
+        return [d for d in self.findChildren(FormDialog) if d.isVisible() and d.is_dirty()]
+
+    def _ask_before_closing(self, unsaved: list[FormDialog]) -> None:
+        """Save, discard or keep working; the app closes once no form holds unsaved changes."""
+        from ui.dialogs.ask import Cancel, Discard, Save, ask
+
+        def answered(answer: Answer) -> None:
+            if answer == Save:
+                saved = [form.save() for form in unsaved]
+                if all(saved):
+                    self.close()
+            elif answer == Discard:
+                for form in unsaved:
+                    form.discard()
+                self.close()
+
+        ask(
+            self,
+            _("Unsaved changes"),
+            _("Some forms have unsaved changes. Save them before closing?"),
+            answered,
+            (Save, Discard, Cancel),
+            default=Save,
+        )
+
+
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Työkyky")
+    return app
+
+
+def run(vault_path: Path | None = None) -> int:
+    from ui.crash import install_crash_handler
+
+    app = application()
     window = MainWindow(vault_path)
+    install_crash_handler(window)
     window.show()
     return int(app.exec())

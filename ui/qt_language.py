@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from tyokykyapp.i18n import set_language
+from tyokykyapp.i18n import current_language, set_language
 
 _installed: list[QTranslator] = []
 
@@ -23,3 +23,8 @@ def apply_language(language: str) -> None:
     if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         _installed.append(translator)
+
+
+def qt_translation_loaded() -> bool:
+    """Whether Qt's own buttons follow the current language (English needs no translation)."""
+    return current_language() == "en" or bool(_installed)

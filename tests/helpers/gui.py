@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.vault import Vault
 from ui.app import MainWindow
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.record import RecordDialog
 from ui.settings import Preferences
-from ui.widgets.record_form import RecordDialog
+
+W = TypeVar("W", bound=QWidget)
 
 
 def make_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:
@@ -22,9 +26,9 @@ def make_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en"
     window = MainWindow(folder, prefs)
 
     def discard_open_forms(widget: QWidget) -> None:
-        # Closing with unsaved forms asks the coach (a modal question); tests discard them first.
-        for dialog in widget.findChildren(RecordDialog):
-            dialog.reject()
+        # Closing with unsaved forms asks the coach (a question); tests discard them first.
+        for dialog in widget.findChildren(FormDialog):
+            dialog.discard()
 
     qtbot.addWidget(window, before_close_func=discard_open_forms)
     window.show()
@@ -81,3 +85,37 @@ def last_dialog(parent: QWidget) -> RecordDialog:
 
 def set_field(dialog: RecordDialog, name: str, value: object) -> None:
     dialog.form.editors[name].put(value)
+
+
+def _visible(kind: type[W], name: str = "") -> list[W]:
+    return [w for w in QApplication.allWidgets() if isinstance(w, kind) and w.isVisible() and name in w.objectName()]
+
+
+def take_error() -> str:
+    """The text of the error message boxes on screen (newest last), which are then closed; '' when none."""
+    boxes = _visible(QMessageBox, "errorMessage")
+    for box in boxes:
+        box.done(0)
+    return "\n".join(box.text() for box in boxes)
+
+
+def answer(button: QMessageBox.StandardButton) -> str:
+    """Click `button` in the question on screen; returns the question's text."""
+    boxes = _visible(QMessageBox, "question")
+    assert boxes, "no question on screen"
+    box = boxes[-1]
+    text = box.text()
+    clicked = box.button(button)
+    assert clicked is not None, f"the question has no {button}"
+    clicked.click()
+    QApplication.processEvents()  # the answer is acted on once the box has closed
+    return text
+
+
+def choose_file(path: Path) -> None:
+    """Pick `path` in the file chooser on screen."""
+    choosers = _visible(QFileDialog, "fileChooser")
+    assert choosers, "no file chooser on screen"
+    chooser = choosers[-1]
+    chooser.fileSelected.emit(str(path))
+    chooser.done(QFileDialog.DialogCode.Accepted)

@@ -14,4 +14,6 @@ FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
 def all_files(folder: Path) -> list[Path]:
-    return [Path(root) / name for root, _dirs, files in os.walk(folder) for name in files]
+    """Regular files only: a device or a FIFO under a scanned folder (e.g. a chroot in /tmp) has no end."""
+    found = (Path(root) / name for root, _dirs, files in os.walk(folder) for name in files)
+    return [path for path in found if path.is_file() and not path.is_symlink()]

@@ -176,21 +176,26 @@ def add_meeting(
         place = PlaceType.WORKPLACE if kind is MeetingKind.WORKPLACE_VISIT else rng.choice(list(PlaceType))
     if mode is not MeetingMode.FACE_TO_FACE:
         place = None
+    start = time(rng.randint(8, 15), rng.choice((0, 15, 30, 45)))
+    where = words.MEETING_PLACES[place.value] if place else ""
     b.add(
         Meeting,
         client_id=client_id,
         on=on,
-        start_time=time(rng.randint(8, 15), rng.choice((0, 15, 30, 45))),
+        start_time=start,
         duration_minutes=rng.choice((30, 45, 60, 90, 120)),
         kind=kind,
         mode=mode,
         place_type=place,
-        place=words.MEETING_PLACES[place.value] if place else "",
+        place=where,
         status=status,
         participants="asiakas, työhönvalmentaja",
         notes=rng.choice(words.MEETING_NOTES) if status is MeetingStatus.HELD else "Asiakas ei tullut; soitetaan.",
         agreed_next_steps="Asiakas päivittää hakemuksen; valmentaja selvittää palkkatuen.",
         next_meeting_on=next_on,
+        # A booked meeting has its time and place agreed too (Today's agenda shows them): the same as this one.
+        next_meeting_time=start if next_on else None,
+        next_meeting_place=where if next_on else "",
     )
 
 

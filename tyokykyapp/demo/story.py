@@ -90,7 +90,7 @@ def make_move(
     reason = (
         "Tilanne muuttui; palataan kartoitukseen." if (client.phase, to) == (Phase.JOB_SEARCH, Phase.MAPPING) else ""
     )
-    check_move(b.file, Move.closing_with(to, on, closure, reason=reason, level=level))
+    check_move(b.file, Move.closing_with(to, on, closure, reason=reason, level=level), b.today)
     b.add(
         PhaseChange,
         client_id=client.id,

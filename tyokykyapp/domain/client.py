@@ -12,6 +12,7 @@ from tyokykyapp.domain.enums import Language, MaintenanceLevel, Phase
 from tyokykyapp.domain.errors import ValidationError
 from tyokykyapp.domain.fields import fld
 from tyokykyapp.domain.identity_code import birth_date_of, normalise_identity_code
+from tyokykyapp.domain.text_rules import check_email
 from tyokykyapp.i18n import N_, _
 
 
@@ -63,8 +64,7 @@ class Client(Record):
             if self.date_of_birth is not None and self.date_of_birth != born:
                 raise ValidationError("identity_code", _("The identity code and the date of birth do not match."))
             self.date_of_birth = born
-        if self.email and "@" not in self.email:
-            raise ValidationError("email", _("The e-mail address needs an @ sign."))
+        check_email("email", self.email)
         if (self.phase is Phase.MAINTENANCE) != (self.maintenance_level is not None):
             raise ValidationError("maintenance_level", _("Only a client in maintenance has a support level."))
 

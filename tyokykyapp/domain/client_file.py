@@ -169,6 +169,10 @@ class ClientFile:
         ]
         return latest(signed, lambda a: a.signed_on or day)
 
+    def moves(self) -> list[PhaseChange]:
+        """The phase history in date order, without the moves that were undone."""
+        return [p for p in self.phase_history if p.undone_on is None]
+
     def jobs_ongoing(self, day: date) -> list[Employment]:
         """Jobs and work trials (the episodes that make the support phase) running on `day`."""
         return [e for e in self.employments if e.kind.starts_support and e.ongoing_on(day)]

@@ -7,11 +7,11 @@ for 2026, or 1901 for 2001, is refused with a message naming the field instead o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from enum import Enum
 
 from tyokykyapp.domain.errors import ValidationError
-from tyokykyapp.i18n import _
+from tyokykyapp.i18n import N_, _
 
 # Nothing about a living client of this service happened, or was born, before this day.
 EARLIEST = date(1900, 1, 1)
@@ -40,7 +40,8 @@ def today() -> date:
     return date.today()
 
 
-def _years_from(day: date, years: int) -> date:
+def years_from(day: date, years: int) -> date:
+    """The same day `years` later (or earlier); 29 February becomes 28 February in a year without one."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year without one
@@ -51,9 +52,9 @@ def bounds(span: DateRange, on: date | None = None) -> tuple[date, date]:
     """The earliest and latest plausible date of `span`, judged on day `on` (default today)."""
     now = on or today()
     if span is DateRange.BIRTH:
-        return EARLIEST, _years_from(now, -YOUNGEST_CLIENT_YEARS)
+        return EARLIEST, years_from(now, -YOUNGEST_CLIENT_YEARS)
     ahead = EVENT_YEARS_AHEAD if span is DateRange.EVENT else PLAN_YEARS_AHEAD
-    return EARLIEST_EVENT, _years_from(now, ahead)
+    return EARLIEST_EVENT, years_from(now, ahead)
 
 
 def _century_for(day: int, month: int, short_year: int, span: DateRange, now: date) -> date:
@@ -102,6 +103,30 @@ def parse_date(text: str, span: DateRange = DateRange.EVENT, *, on: date | None 
 def format_date(value: date | None, empty: str = "") -> str:
     """A date as people in Finland write it: day.month.year without leading zeros (1.2.2026)."""
     return f"{value.day}.{value.month}.{value.year}" if value is not None else empty
+
+
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
+
+
+def format_day(value: date) -> str:
+    """A day with its weekday, as an agenda heads it: maanantai 24.11.2026."""
+    return f"{_(_WEEKDAYS[value.weekday()])} {format_date(value)}"
+
+
+def age_on(born: date, on: date) -> int:
+    """Full years of age on a day."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def format_time(value: time | None) -> str:
+    """A time as written in Finland: 9.05, the hour without a leading zero; '' for no time."""
+    return f"{value.hour}.{value.minute:02d}" if value is not None else ""
+
+
+def format_moment(moment: datetime) -> str:
+    """A stored moment (with its zone) in the coach's local time: 23.11.2026 9.05."""
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {format_time(local.time())}"
 
 
 def check_date(field_label: str, field_name: str, value: date, span: DateRange, *, on: date | None = None) -> None:

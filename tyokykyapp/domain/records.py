@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from tyokykyapp.domain.base import ClientRecord, Record
+from tyokykyapp.domain.business_id import check_business_id
 from tyokykyapp.domain.dates import DateRange
 from tyokykyapp.domain.enums import (
     ClosureDestination,
@@ -286,6 +287,9 @@ class Employer(Record):
     contact_persons: list[EmployerPerson] = fld(N_("Contact persons"), factory=list)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
+    def check(self) -> None:
+        check_business_id("business_id", self.business_id)
+
 
 @dataclass(kw_only=True)
 class EmployerContact(Record):
@@ -475,6 +479,9 @@ class PhaseChange(ClientRecord):
     to_level: MaintenanceLevel | None = fld(N_("To support level"), default=None)
     reason: str = fld(N_("Reason"), default="", searchable=True)
     by: str = fld(N_("Recorded by"), default="")
+    # A wrong move is never erased: the latest one can be re-dated or undone, and why is kept with it.
+    undone_on: date | None = fld(N_("Undone on"), default=None, editable=False, dates=EVENT)
+    correction: str = fld(N_("Corrected or undone because"), default="", editable=False)
 
     def main_date(self) -> date | None:
         return self.on

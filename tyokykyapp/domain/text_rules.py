@@ -43,3 +43,9 @@ def check_texts(obj: object) -> None:
                 check_text(f.name, item)
             else:
                 check_texts(item)
+
+
+def check_email(field_name: str, value: str) -> None:
+    """An e-mail address, when given, has its @ sign (a slip that would be printed on forms)."""
+    if value and "@" not in value:
+        raise ValidationError(field_name, _("The e-mail address needs an @ sign."))

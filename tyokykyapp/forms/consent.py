@@ -1,83 +1,120 @@
-"""Consent to exchange information (suostumus tietojen vaihtamiseen): party by party, health information
-separately, the employer-disclosure choice, validity, and the right to withdraw."""
+"""Consent to exchange information (suostumus tietojen vaihtamiseen): party by party (the service and the
+professional, and what may be exchanged), health information separately, the employer-disclosure choice,
+validity, and the right to withdraw. A withdrawn consent prints as withdrawn, without signature lines."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from tyokykyapp.domain import ConsentMethod, DisclosureChoice
-from tyokykyapp.forms.blocks import day
+from tyokykyapp.domain import Consent, DisclosureChoice
+from tyokykyapp.domain.dates import format_date
+from tyokykyapp.forms.blocks import BOX_EMPTY, BOX_TICKED
 from tyokykyapp.forms.common import client_lines
 from tyokykyapp.forms.context import FormContext
 from tyokykyapp.i18n import N_, _
 
 TITLE = N_("Consent to exchange information")
-# Printed on a blank form: the usual parties, for the client to tick or strike out.
+CODE = "TK-SUOST 1/2026"
+# Printed on a blank form: the usual parties, for the client to tick and name the professional. Employers
+# are not among them: the question about employers below decides that.
 USUAL_PARTIES = (
     N_("Kela"),
     N_("Employment services"),
     N_("Work-ability coordinator"),
-    N_("Social worker"),
+    N_("Social services"),
+    N_("Mental health services"),
     N_("Health station"),
-    N_("Employer"),
+    N_("Occupational health care"),
+    N_("Debt counselling"),
+    N_("Housing support"),
+    N_("School or college"),
+    N_("Family member or other close person"),
 )
+OTHER_ROWS = 2
+DATE_TO_WRITE = "____.____.20____"
+
+
+def withdrawn_notice(consent: Consent) -> str:
+    return _("WITHDRAWN on {date}. This consent no longer allows any exchange of information.").format(
+        date=format_date(consent.withdrawn_on)
+    )
+
+
+def parties_table(ctx: FormContext, consent: Consent | None) -> list[Flowable]:
+    b = ctx.blocks
+    if consent and consent.parties:
+        rows = []
+        for party in consent.parties:
+            role = f" ({party.role})" if party.role and party.role != party.name else ""
+            allowed = f"{BOX_TICKED} {_('yes')}" if party.allowed else f"{BOX_EMPTY} {_('no, refused')}"
+            rows.append([allowed, f"{party.name}{role}", party.what_may_be_exchanged])
+        header = [_("Allowed"), _("Service or professional"), _("What may be exchanged")]
+        return b.table(header, rows, [0.2, 0.4, 0.4])
+    rows = [[BOX_EMPTY, _(name), "", ""] for name in USUAL_PARTIES]
+    rows += [[BOX_EMPTY, _("Other, who:"), "", ""] for _row in range(OTHER_ROWS)]
+    header = ["", _("Service"), _("Professional (name)"), _("What may be exchanged")]
+    return b.table(header, rows, [0.06, 0.42, 0.24, 0.28], blank_rows=0)
 
 
 def build(ctx: FormContext) -> list[Flowable]:
     b = ctx.blocks
     consent = ctx.file.latest_written_consent() if ctx.file else None
-    story: list[Flowable] = [b.title(_(TITLE)), *client_lines(ctx)]
+    withdrawn = consent is not None and consent.withdrawn_on is not None
+    story: list[Flowable] = [b.title(_(TITLE))]
+    if consent and withdrawn:
+        story.append(b.notice(withdrawn_notice(consent)))
+    story += client_lines(ctx, identity_code=True)
     story.append(b.heading(_("Why")))
-    story.append(
-        b.text(
-            consent.purpose
-            if consent and consent.purpose
-            else _("So that your job coach can plan and give you job coaching, and work with the services around you.")
+    story += b.text(
+        consent.purpose
+        if consent and consent.purpose
+        else _(
+            "So that your job coach can plan and give you job coaching, and work with the services that support you."
         )
     )
-    story.append(b.heading(_("Who may we talk with?")))
-    story.append(b.text(_("Tick each one you allow. Information goes both ways: the coach may tell and ask.")))
-    if consent and consent.parties:
-        for party in consent.parties:
-            what = f" — {party.what_may_be_exchanged}" if party.what_may_be_exchanged else ""
-            role = f" ({party.role})" if party.role and party.role != party.name else ""
-            story.append(b.tick(f"{party.name}{role}{what}", party.allowed))
-    else:
-        story += [b.tick(_(name), None) for name in USUAL_PARTIES]
-        story.append(b.tick(_("Someone else:") + " " + "_" * 30, None))
-    story.append(b.heading(_("Health information")))
-    story.append(
-        b.tick(_("Yes, health information may also be exchanged."), consent.health_information if consent else None)
+    story.append(b.heading(_("Who may the coach exchange information with?")))
+    story += b.text(
+        _(
+            "Tick the services and professionals the coach may exchange information with. Information goes "
+            "both ways: the coach may tell and ask."
+        )
     )
-    story.append(b.text(_("If you do not tick this, health information is not shared.")))
-    story.append(b.heading(_("May the coach tell an employer about you?")))
+    story += parties_table(ctx, consent)
+    health = b.tick(
+        _("Yes, health information may also be exchanged with those I allowed above."),
+        consent.health_information if consent else None,
+    )
+    unticked = b.text(_("If you do not tick this, health information is not shared."))
+    story.append(b.together([health, *unticked]))
     choice = consent.employer_disclosure if consent else None
-    for option in DisclosureChoice:
-        story.append(b.tick(option.label, choice is option if choice else None))
-    story.append(b.heading(_("How long")))
+    employer = b.ticks([(option.label, choice is option if choice else None) for option in DisclosureChoice])
+    story.append(b.together([b.heading(_("May the coach tell an employer about you?")), *employer]))
+    how_long = [b.heading(_("How long it is in force, and withdrawing it"))]
     if consent and not b.blank:
-        until = day(consent.valid_until) if consent.valid_until else _("until the service ends")
-        story.append(b.field(_("Valid"), f"{day(consent.given_on)} – {until}"))
-        story.append(b.field(_("How given"), consent.method.label))
+        ended = consent.withdrawn_on or consent.valid_until  # a withdrawn consent ended on that day
+        until = format_date(ended) if ended else _("until the service ends")
+        how_long += b.field(_("In force"), f"{format_date(consent.given_on)} – {until}")
+        if consent.withdrawn_on:
+            how_long += b.field(_("Withdrawn on"), format_date(consent.withdrawn_on))
+        how_long += b.field(_("How given"), consent.method.label)
     else:
-        story.append(b.field(_("Valid from"), None))
-        story.append(b.tick(_("Until the service ends"), None))
-        story.append(b.field(_("Or until"), None))
-    story.append(
-        b.text(
-            _("A signed consent covers our work together. A consent given only by word of mouth covers one contact.")
-            if not consent or consent.method is ConsentMethod.SIGNED_PAPER
-            else _("This consent was given by word of mouth and covers one contact only.")
+        how_long += b.field(_("In force from"), None)
+        how_long += b.ticks(
+            [(_("until the service ends"), None), (_("or until {date}").format(date=DATE_TO_WRITE), None)]
         )
-    )
-    story.append(b.heading(_("You can change your mind")))
-    story.append(
-        b.text(
+    story.append(b.together(how_long))
+    if consent and withdrawn:
+        story.append(b.notice(withdrawn_notice(consent)))
+        return story
+    closing = [
+        *b.text(
             _(
-                "You can withdraw or limit this consent at any time. Tell your coach, by phone, by "
-                "e-mail or face to face. Withdrawing does not affect your service."
+                "This consent is in force for as long as we work together, or until the date above. You can "
+                "withdraw or limit it at any time: tell your coach by phone, by e-mail or face to face. "
+                "Withdrawing does not affect the service you get, nor information already exchanged."
             )
-        )
-    )
-    story.append(b.signatures([_("Client's signature and name in capitals"), _("Job coach's signature")]))
+        ),
+        b.tick(_("I have received a copy of this consent."), None),
+    ]
+    story += b.signed(closing, [_("Client's signature and name in capitals"), _("Job coach's signature")])
     return story

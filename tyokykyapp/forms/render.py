@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from types import ModuleType
@@ -10,7 +11,7 @@ from types import ModuleType
 from reportlab.platypus import Flowable
 
 from tyokykyapp.domain import ClientFile, Meeting, ServiceTerms, UserError
-from tyokykyapp.domain.coach import CoachDetails
+from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.forms import (
     access_report,
     agreement,
@@ -23,10 +24,10 @@ from tyokykyapp.forms import (
     recovery_sheet,
     support_plan,
 )
-from tyokykyapp.forms.blocks import language
 from tyokykyapp.forms.context import FormContext
-from tyokykyapp.forms.pdf import build_pdf
-from tyokykyapp.i18n import LANGUAGES, _
+from tyokykyapp.forms.glyphs import unprintable, warning
+from tyokykyapp.forms.pdf import PageFrame, build_pdf
+from tyokykyapp.i18n import LANGUAGES, _, using_language
 
 
 class FormKind(StrEnum):
@@ -58,8 +59,18 @@ MODULES: dict[FormKind, ModuleType] = {
 NO_BLANK = frozenset({FormKind.ACCESS_REPORT, FormKind.RECOVERY_SHEET})
 
 
+@dataclass(frozen=True)
+class PrintedForm:
+    pdf: bytes
+    unprintable: str = ""  # characters the font cannot print right (see forms/glyphs.py)
+
+    @property
+    def warning(self) -> str:
+        return warning(self.unprintable)
+
+
 def form_title(kind: FormKind, lang: str) -> str:
-    with language(lang):
+    with using_language(lang):
         return _(MODULES[kind].TITLE)
 
 
@@ -67,15 +78,18 @@ def render_form(
     kind: FormKind,
     *,
     coach: CoachDetails,
+    organisation: OrganisationDetails | None = None,
     file: ClientFile | None = None,
     meeting: Meeting | None = None,
     lang: str = "fi",
     large_print: bool = False,
     extra: dict[str, str] | None = None,
     today: date | None = None,
+    names: Mapping[str, str] | None = None,
     terms: ServiceTerms | None = None,
-) -> bytes:
-    """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one)."""
+) -> PrintedForm:
+    """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one). `names` maps the
+    ids the records refer to (employers in the register) to their names."""
     if lang not in LANGUAGES:
         raise UserError(_("Unknown language: {lang}").format(lang=lang))
     if file is None and kind in NO_BLANK and kind is not FormKind.RECOVERY_SHEET:
@@ -86,16 +100,26 @@ def render_form(
             raise UserError(_("The client has no meetings to summarise."))
     ctx = FormContext(
         coach=coach,
+        organisation=organisation or OrganisationDetails(),
         file=file,
         terms=terms or ServiceTerms(),
         meeting=meeting,
         large_print=large_print,
         extra=extra or {},
         today=today or date.today(),
+        names=names or {},
     )
-    build: Callable[[FormContext], list[Flowable]] = MODULES[kind].build
-    with language(lang):
+    module = MODULES[kind]
+    build: Callable[[FormContext], list[Flowable]] = module.build
+    with using_language(lang):
         story = build(ctx)
-        return build_pdf(
-            story, title=_(MODULES[kind].TITLE), header=ctx.header(), person=ctx.client_name, large_print=large_print
+        frame = PageFrame(
+            letterhead=ctx.letterhead(),
+            person=ctx.client_name,
+            name_line=ctx.blank,
+            mark=ctx.secrecy_mark(),
+            code=module.CODE,
         )
+        pdf = build_pdf(story, title=_(module.TITLE), frame=frame, large_print=large_print)
+    printed = {*ctx.blocks.chars, *frame.person, *"".join(frame.letterhead), *frame.mark}
+    return PrintedForm(pdf, unprintable(printed))

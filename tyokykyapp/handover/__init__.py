@@ -8,7 +8,7 @@ from tyokykyapp.handover.errors import (
     NotAHandoverFile,
     WrongHandoverPassphrase,
 )
-from tyokykyapp.handover.export import ExportResult, export_clients, select_clients
+from tyokykyapp.handover.export import ExportResult, export_clients, handover_size, select_clients
 from tyokykyapp.handover.importer import (
     ConflictPolicy,
     ImportResult,
@@ -34,6 +34,7 @@ __all__ = [
     "WrongHandoverPassphrase",
     "export_clients",
     "generate_handover_passphrase",
+    "handover_size",
     "merge",
     "read_handover",
     "select_clients",

@@ -21,10 +21,10 @@ from tyokykyapp.handover.errors import (
     WrongHandoverPassphrase,
 )
 from tyokykyapp.handover.passphrase import normalise_handover_passphrase
-from tyokykyapp.vault.keyslots import KdfParams
+from tyokykyapp.vault.keyslots import KdfParams, bounded_salt
 
 MAGIC = b"TYOKYKY-HANDOVER\x00"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the payload may name its recipient; files of version 1 still open
 _LENGTH = struct.Struct(">I")
 MAX_HEADER = 4096
 
@@ -65,8 +65,10 @@ def read_header(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
         raise HandoverDamaged()
     try:
         header = json.loads(data[start : start + length].decode("utf-8"))
-        version = int(header["format_version"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        version = header["format_version"]
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise TypeError("not a version number")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         raise HandoverDamaged() from None
     if version > FORMAT_VERSION:
         raise HandoverTooNew()
@@ -76,15 +78,17 @@ def read_header(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
 
 
 def open_envelope(data: bytes, passphrase: str) -> bytes:
+    """The decrypted payload. The header is read before authentication (it says how to derive the key), so
+    every cost it asks for is bounded before the derivation: anyone can make a header."""
     header, associated, ciphertext = read_header(data)
     try:
         kdf = header["kdf"]
         if kdf["name"] != "argon2id" or header["cipher"] != "aes-256-gcm":
             raise ValueError("unknown algorithm")
-        params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
-        salt = base64.b64decode(header["salt"], validate=True)
+        params = KdfParams.bounded(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
+        salt = bounded_salt(base64.b64decode(header["salt"], validate=True))
         nonce = base64.b64decode(header["nonce"], validate=True)
-        if not (1 <= params.time_cost <= 100 and 8 <= params.memory_kib <= 4 * 1024 * 1024) or len(nonce) != 12:
+        if len(nonce) != 12:
             raise ValueError("parameters out of range")
     except (KeyError, TypeError, ValueError):
         raise HandoverDamaged() from None

@@ -35,3 +35,23 @@ class WrongHandoverPassphrase(HandoverError):
 class HandoverTooNew(HandoverError):
     def default_message(self) -> str:
         return _("This handover file was made by a newer version of Työkyky. Update the app to import it.")
+
+
+class HandoverInvalid(HandoverDamaged):
+    """Decrypted and intact, but holding something a save would refuse (the message says what and whose)."""
+
+
+class HandoverFromOlderApp(HandoverInvalid):
+    def default_message(self) -> str:
+        return _(
+            "This handover file was made by an older version of Työkyky whose records this version no longer reads."
+            " Ask the sender to update Työkyky and make the file again."
+        )
+
+
+class HandoverTooLarge(HandoverError):
+    def default_message(self) -> str:
+        return _(
+            "The handover file is larger than any file Työkyky makes, so it was not opened. Ask the sender to hand"
+            " the clients over in smaller parts."
+        )

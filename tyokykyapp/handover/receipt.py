@@ -5,10 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from tyokykyapp.domain import Phase
-from tyokykyapp.forms.pdf import FONT, build_pdf, styles
+from tyokykyapp.forms.pdf import PageFrame, build_pdf, listing_table, styles
 from tyokykyapp.handover.payload import Handover, local_time
 from tyokykyapp.i18n import _
 
@@ -34,17 +34,7 @@ def handover_receipt(handover: Handover, *, receiver: str, file_name: str, large
                 str(len(bundle.records)),
             ]
         )
-    table = Table(rows, colWidths=[70 * mm, 50 * mm, 25 * mm, 25 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, s.small.fontSize),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, "black"),
-                ("GRID", (0, 1), (-1, -1), 0.25, "grey"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    table = listing_table(rows, [70 * mm, 50 * mm, 25 * mm, 25 * mm], s.small.fontSize)
     story: list[Flowable] = [
         Paragraph(escape(_("Handover receipt")), s.title),
         Paragraph(
@@ -67,4 +57,5 @@ def handover_receipt(handover: Handover, *, receiver: str, file_name: str, large
         Spacer(0, 10 * mm),
         Paragraph(escape(_("Received by (signature and date)")) + " ____________________________", s.body),
     ]
-    return build_pdf(story, title=_("Handover receipt"), header=header, large_print=large_print)
+    frame = PageFrame(letterhead=[header])
+    return build_pdf(story, title=_("Handover receipt"), frame=frame, large_print=large_print)

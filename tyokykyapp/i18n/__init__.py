@@ -4,6 +4,26 @@ Message ids are English. Finnish and Swedish catalogs are `.po` files shipped in
 directly at run time, so no compiled `.mo` file can drift out of step with its source.
 """
 
-from tyokykyapp.i18n.catalog import LANGUAGES, N_, _, current_language, ngettext, set_language
+from tyokykyapp.i18n.catalog import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    ngettext,
+    set_language,
+    set_pseudo,
+    using_language,
+)
 
-__all__ = ["LANGUAGES", "N_", "_", "current_language", "ngettext", "set_language"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "N_",
+    "_",
+    "current_language",
+    "ngettext",
+    "set_language",
+    "set_pseudo",
+    "using_language",
+]

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import gettext
+import math
 import os
 import re
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+# Each language by its own name, as a language menu shows it (never translated).
+LANGUAGE_NAMES: dict[str, str] = {"fi": "suomi", "sv": "svenska", "en": "English"}
 DEFAULT_LANGUAGE = "fi"
 DOMAIN = "tyokyky"
 _LOCALE = Path(__file__).resolve().parent / "locale"
@@ -102,6 +108,9 @@ def _language_from_environment() -> str:
 
 
 _active: list[str] = [_language_from_environment()]
+# A language chosen for one thread only: a document built in the background in the client's language must
+# not switch the language of the window meanwhile, nor be switched by it.
+_thread = threading.local()
 
 
 def set_language(language: str) -> None:
@@ -111,15 +120,48 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _active[0]
+    return getattr(_thread, "language", None) or _active[0]
+
+
+@contextlib.contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Translate into `language` in this thread, whatever the app's language (a document in the client's
+    language)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    previous = getattr(_thread, "language", None)
+    _thread.language = language
+    try:
+        yield
+    finally:
+        _thread.language = previous
+
+
+# The pseudo-locale: every text 40 % longer (the padding after it), to see which screens cut or squeeze the
+# long words Finnish and Swedish bring. Switched on by TYOKYKY_PSEUDO=1 or set_pseudo(True) (the layout tests).
+PSEUDO_STRETCH = 0.4
+_pseudo: list[bool] = [os.environ.get("TYOKYKY_PSEUDO", "") == "1"]
+
+
+def set_pseudo(on: bool) -> None:
+    _pseudo[0] = on
+
+
+def stretched(text: str) -> str:
+    """`text` made 40 % longer, each line on its own (placeholders and line breaks kept)."""
+    return "\n".join(
+        line + "ö" * math.ceil(len(line) * PSEUDO_STRETCH) if line.strip() else line for line in text.split("\n")
+    )
 
 
 def _(message: str) -> str:
-    return translations(_active[0]).gettext(message)
+    text = translations(current_language()).gettext(message)
+    return stretched(text) if _pseudo[0] else text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_active[0]).ngettext(singular, plural, n)
+    text = translations(current_language()).ngettext(singular, plural, n)
+    return stretched(text) if _pseudo[0] else text
 
 
 def N_(message: str) -> str:

@@ -5,9 +5,13 @@ from tyokykyapp.process.due import DueFacts, DueItem, DueKind, JobFacts, due_ite
 from tyokykyapp.process.transitions import (
     ALLOWED_MOVES,
     Move,
+    StateBefore,
     TransitionRefused,
     check_level_change,
     check_move,
+    check_redate,
+    check_undo,
+    latest_move,
 )
 
 __all__ = [
@@ -19,11 +23,15 @@ __all__ = [
     "DueKind",
     "JobFacts",
     "Move",
+    "StateBefore",
     "TransitionRefused",
     "check_level_change",
     "check_move",
+    "check_redate",
+    "check_undo",
     "checklist",
     "checklist_keys",
     "due_items",
     "facts_from_file",
+    "latest_move",
 ]

@@ -17,9 +17,10 @@ from tyokykyapp.domain import (
     EmploymentKind,
     MaintenanceLevel,
     Phase,
+    PhaseChange,
     UserError,
 )
-from tyokykyapp.domain.dates import format_date
+from tyokykyapp.domain.dates import format_date, today
 from tyokykyapp.i18n import _
 
 ALLOWED_MOVES: dict[Phase, frozenset[Phase]] = {
@@ -71,8 +72,22 @@ class Move:
         )
 
 
-def check_move(file: ClientFile, move: Move) -> None:
-    """Raise TransitionRefused unless `move` is allowed for this client now."""
+def _check_date(on: date, not_before: date, now: date | None) -> None:
+    """A move is dated between the day the client entered the current phase and today: a slip of the year
+    would otherwise leave the client in a phase that started in the future."""
+    if on < not_before:
+        raise TransitionRefused(
+            _("The move cannot be dated before the client entered the current phase ({date}).").format(
+                date=format_date(not_before)
+            )
+        )
+    latest = now or today()
+    if on > latest:
+        raise TransitionRefused(_("The move cannot be dated after today ({date}).").format(date=format_date(latest)))
+
+
+def check_move(file: ClientFile, move: Move, now: date | None = None) -> None:
+    """Raise TransitionRefused unless `move` is allowed for this client now (`now`: today)."""
     client = file.client
     current = client.phase
     if move.to is current:
@@ -84,7 +99,7 @@ def check_move(file: ClientFile, move: Move) -> None:
                 current=current.label, target=move.to.label, allowed=allowed
             )
         )
-    _not_before_phase(client.phase_since, move.on)
+    _check_date(move.on, client.phase_since, now)
     missing = _missing_for(file, current, move)
     if missing:
         raise TransitionRefused(_("{target} needs:").format(target=move.to.label), missing)
@@ -156,19 +171,70 @@ def move_notices(file: ClientFile, move: Move) -> list[str]:
     return notices
 
 
-def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date) -> None:
+def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date, now: date | None = None) -> None:
     client = file.client
     if client.phase is not Phase.MAINTENANCE:
         raise TransitionRefused(_("Only a client in maintenance has a support level."))
     if level is client.maintenance_level:
         raise TransitionRefused(_("The client already has this support level."))
-    _not_before_phase(client.phase_since, on)
+    _check_date(on, client.phase_since, now)
 
 
-def _not_before_phase(phase_since: date, on: date) -> None:
-    if on < phase_since:
-        raise TransitionRefused(
-            _("The move cannot be dated before the client entered the current phase ({date}).").format(
-                date=format_date(phase_since)
-            )
-        )
+# --- correcting the latest move ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class StateBefore:
+    """Where the client stood before a move: what undoing it restores."""
+
+    phase: Phase
+    level: MaintenanceLevel | None
+    phase_since: date
+    started_on: date
+
+
+def latest_move(file: ClientFile) -> PhaseChange | None:
+    """The move (or level change) that can be corrected: the latest one not undone, never the start."""
+    moves = file.moves()
+    if len(moves) < 2 or moves[-1].from_phase is None:
+        return None
+    return moves[-1]
+
+
+def _require_latest(file: ClientFile, reason: str) -> tuple[PhaseChange, list[PhaseChange]]:
+    change = latest_move(file)
+    if change is None:
+        raise TransitionRefused(_("There is no move to correct: the client is still where the service started."))
+    if not reason.strip():
+        raise TransitionRefused(_("Give the reason for the correction: it is kept in the history."))
+    return change, file.moves()[:-1]
+
+
+def _entered(earlier: list[PhaseChange], started: bool = False) -> date:
+    """When the client entered the phase the earlier moves leave them in (or, with `started`, when that
+    episode of the service started)."""
+    for change in reversed(earlier):
+        if started and change.from_phase in (None, Phase.CLOSED):
+            return change.on
+        if not started and change.from_phase != change.to_phase:
+            return change.on
+    return earlier[0].on
+
+
+def check_undo(file: ClientFile, reason: str) -> tuple[PhaseChange, StateBefore]:
+    """The move to undo and the state it restores; TransitionRefused when there is none or no reason."""
+    change, earlier = _require_latest(file, reason)
+    client = file.client
+    return change, StateBefore(
+        phase=change.from_phase or Phase.INTAKE,
+        level=change.from_level,
+        phase_since=_entered(earlier) if change.from_phase != change.to_phase else client.phase_since,
+        started_on=_entered(earlier, started=True) if change.from_phase is Phase.CLOSED else client.started_on,
+    )
+
+
+def check_redate(file: ClientFile, on: date, reason: str, now: date | None = None) -> PhaseChange:
+    """The move to re-date to `on`: between the previous move and today, with a reason."""
+    change, earlier = _require_latest(file, reason)
+    _check_date(on, earlier[-1].on, now)
+    return change

@@ -20,7 +20,7 @@ def tally_vault(vault: Vault, period: Period) -> Tally:
     return count_caseload(load_caseload(vault, period), period)
 
 
-def export_report(report: Report, suffix: str, header: str) -> bytes:
+def export_report(report: Report, suffix: str, header: list[str]) -> bytes:
     """The report as PDF (".pdf") or spreadsheet (".xlsx") bytes, in the current language."""
     from tyokykyapp.report.printed import report_pdf, report_xlsx
 

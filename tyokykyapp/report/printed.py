@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from tyokykyapp.domain.dates import format_date, today
-from tyokykyapp.forms.pdf import BOLD, build_pdf, styles
+from tyokykyapp.forms.pdf import BOLD, PageFrame, build_pdf, styles
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.report.charts import report_charts
 from tyokykyapp.report.figures import Cell, Percent, Report, number
@@ -26,12 +26,12 @@ def report_title(report: Report) -> str:
     )
 
 
-def report_header(report: Report, organisation: str = "", coach: str = "") -> str:
-    """The line on top of every page: the organisation and coach, or how many coaches a team report adds up."""
+def report_header(report: Report, organisation: str = "", coach: str = "") -> list[str]:
+    """The letterhead of every page: the organisation, then the coach or how many coaches a team report adds up."""
     if report.tally.coaches > 1:
-        team = ngettext("Team report of {n} coach", "Team report of {n} coaches", report.tally.coaches)
-        return " · ".join(p for p in (organisation, team.format(n=report.tally.coaches)) if p)
-    return " · ".join(p for p in (organisation, coach) if p)
+        coach = ngettext("Team report of {n} coach", "Team report of {n} coaches", report.tally.coaches)
+        coach = coach.format(n=report.tally.coaches)
+    return [line for line in (organisation, coach) if line]
 
 
 def _widths(columns: int) -> list[float]:
@@ -43,7 +43,7 @@ def _widths(columns: int) -> list[float]:
     return [first] + [(WIDTH - first) / (columns - 1)] * (columns - 1)
 
 
-def report_pdf(report: Report, header: str) -> bytes:
+def report_pdf(report: Report, header: list[str]) -> bytes:
     s = styles()
     story: list[Flowable] = [
         Paragraph(escape(report_title(report)), s.title),
@@ -72,10 +72,10 @@ def report_pdf(report: Report, header: str) -> bytes:
             story.append(Paragraph(escape(table.note), s.small))
         if table.key in charts:
             story += [Spacer(0, 4 * mm), KeepTogether([charts[table.key]])]
-    return build_pdf(story, title=report_title(report), header=header)
+    return build_pdf(story, title=report_title(report), frame=PageFrame(letterhead=header))
 
 
-def report_xlsx(report: Report, header: str) -> bytes:
+def report_xlsx(report: Report, header: list[str]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -83,7 +83,7 @@ def report_xlsx(report: Report, header: str) -> bytes:
     for table in report.tables:
         sheet = book.create_sheet(_sheet_name(table.title, book.sheetnames))
         sheet.append([report_title(report)])
-        sheet.append([header])
+        sheet.append([" · ".join(header)])
         sheet.append([table.title])
         sheet.append(list(table.columns))
         for row in table.rows:

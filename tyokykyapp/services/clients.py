@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from tyokykyapp.domain import Client, Episode, Phase, PhaseChange, ValidationError
+from tyokykyapp.domain import Client, Episode, NotFound, Phase, PhaseChange, UserError, ValidationError
+from tyokykyapp.domain.dates import today
 from tyokykyapp.i18n import _
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
 from tyokykyapp.services.guard import ensure_editable
+from tyokykyapp.services.retention import Progress, erase_clients
 from tyokykyapp.vault import Vault
 
 
@@ -16,8 +19,8 @@ def add_client(vault: Vault, client: Client, *, on: date | None = None, episode:
     """A new client starts at intake, in their first service episode (`episode` brings the referral and the
     situation at entry; an empty one is made otherwise). The start is the first entry of their phase history:
     `on`, else the referral date, else today."""
-    episode = episode or Episode(client_id=client.id, started_on=date.today())
-    start = on or episode.referral.referred_on or date.today()
+    episode = episode or Episode(client_id=client.id, started_on=today())
+    start = on or episode.referral.referred_on or today()
     client.phase, client.maintenance_level = Phase.INTAKE, None
     client.phase_since = client.started_on = start
     episode.client_id, episode.started_on = client.id, start
@@ -81,7 +84,28 @@ def restore_client(vault: Vault, client_id: str) -> Changes:
     return Changes.of(client_id, Client.KIND, caseload=True)
 
 
-def purge_client(vault: Vault, client_id: str) -> Changes:
-    """Erase for good a client already in the bin (the coach's deliberate step)."""
-    vault.repo.purge_client(client_id)
+def purge_client(vault: Vault, client_id: str, *, progress: Progress | None = None) -> Changes:
+    """Erase for good a client already in the bin (the coach's deliberate step), as every erasure is done:
+    with the file rebuilt and an entry in the erasure log (services/retention.py)."""
+    if not vault.repo.is_deleted(client_id):
+        raise NotFound(_("Only a client in the bin can be erased. Delete the client first."))
+    return erase_clients(vault, [client_id], progress=progress).changes
+
+
+def mark_handed_over(vault: Vault, client_ids: list[str], to: str, *, on: date | None = None) -> Changes:
+    """The clients' records went to `to` in a handover file: read-only here from now on (undo_handover)."""
+    with vault.transaction() as repo:
+        for client_id in client_ids:
+            client = repo.get(Client, client_id)
+            repo.save_in_transaction(replace(client, handed_over_on=on or today(), handed_over_to=to))
+    return Changes(frozenset(client_ids), frozenset({Client.KIND}), caseload=True)
+
+
+def undo_handover(vault: Vault, client_id: str) -> Changes:
+    """Make a handed-over client editable here again (the handover was a mistake, or the client came back).
+    The client's history keeps the version that said to whom and when."""
+    client = vault.repo.get(Client, client_id)
+    if client.handed_over_on is None:
+        raise UserError(_("This client is not marked as handed over."))
+    vault.repo.save(replace(client, handed_over_on=None, handed_over_to=""))
     return Changes.of(client_id, Client.KIND, caseload=True)

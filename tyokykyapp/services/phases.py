@@ -3,10 +3,13 @@ PhaseChange, and written together with the client's new state in one transaction
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tyokykyapp.domain import Closure, Episode, MaintenanceLevel, Phase, PhaseChange
-from tyokykyapp.process import Move, check_level_change, check_move
+from tyokykyapp.domain.client_file import latest
+from tyokykyapp.domain.dates import today
+from tyokykyapp.process import Move, check_level_change, check_move, check_redate, check_undo
 from tyokykyapp.process.transitions import move_notices
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.services.coach import coach_details
@@ -44,7 +47,8 @@ def advance_phase(
         to_phase=to,
         from_level=client.maintenance_level,
         to_level=level if to is Phase.MAINTENANCE else None,
-        reason=reason or (closure.reason.value if closure else ""),
+        # Only what the coach wrote: the closure's reason is a code on the closure, shown by its label.
+        reason=reason,
         by=coach_details(vault).name,
     )
     reopened = client.phase is Phase.CLOSED
@@ -88,3 +92,53 @@ def change_level(vault: Vault, client_id: str, level: MaintenanceLevel, on: date
         repo.save_in_transaction(change)
         repo.save_in_transaction(client)
     return Changes.of(client_id, PhaseChange.KIND, client.KIND, caseload=True)
+
+
+def redate_last_move(vault: Vault, client_id: str, on: date, *, reason: str) -> Changes:
+    """Correct the date of the latest move (a slip of the year); the earlier date stays in its history."""
+    ensure_editable(vault, client_id)
+    file = vault.repo.client_file(client_id)
+    change = check_redate(file, on, reason)
+    client = file.client
+    closure = latest(file.closures, lambda c: c.closed_on) if change.to_phase is Phase.CLOSED else None
+    if change.from_phase != change.to_phase:
+        client.phase_since = on
+    episode = _opened_by(file.episodes, change)
+    if change.from_phase is Phase.CLOSED:
+        client.started_on = on
+    with vault.transaction() as repo:
+        repo.save_in_transaction(replace(change, on=on, correction=reason))
+        if closure is not None and closure.closed_on == change.on:
+            repo.save_in_transaction(replace(closure, closed_on=on))
+        if episode is not None:
+            repo.save_in_transaction(replace(episode, started_on=on))
+        repo.save_in_transaction(client)
+    return Changes.of(client_id, PhaseChange.KIND, Closure.KIND, Episode.KIND, client.KIND, caseload=True)
+
+
+def undo_last_move(vault: Vault, client_id: str, *, reason: str) -> Changes:
+    """Undo the latest move: the client is back where they were. The move stays in the history, marked
+    undone with the reason; a closure made by it goes to the bin."""
+    ensure_editable(vault, client_id)
+    file = vault.repo.client_file(client_id)
+    change, before = check_undo(file, reason)
+    client = file.client
+    closure = latest(file.closures, lambda c: c.closed_on) if change.to_phase is Phase.CLOSED else None
+    episode = _opened_by(file.episodes, change)
+    client.phase, client.maintenance_level = before.phase, before.level
+    client.phase_since, client.started_on = before.phase_since, before.started_on
+    with vault.transaction() as repo:
+        repo.save_in_transaction(replace(change, undone_on=today(), correction=reason))
+        if closure is not None and closure.closed_on == change.on:
+            repo.delete_record(closure.id)
+        if episode is not None:
+            repo.delete_record(episode.id)
+        repo.save_in_transaction(client)
+    return Changes.of(client_id, PhaseChange.KIND, Closure.KIND, Episode.KIND, client.KIND, caseload=True)
+
+
+def _opened_by(episodes: list[Episode], change: PhaseChange) -> Episode | None:
+    """The service episode a re-opening move started (it follows the move when that is corrected)."""
+    if change.from_phase is not Phase.CLOSED:
+        return None
+    return next((e for e in episodes if e.started_on == change.on), None)

@@ -7,7 +7,10 @@ from tyokykyapp.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from tyokykyapp.vault.errors import (
+        CannotOpenStorage,
         DatabaseDamaged,
+        DatabaseEmpty,
+        FolderNotEmpty,
         KeyFileDamaged,
         KeyFileMissing,
         NoVault,
@@ -15,6 +18,7 @@ if TYPE_CHECKING:
         VaultError,
         VaultExists,
         VaultInUse,
+        VaultMismatch,
         VaultTooNew,
         WeakPassphrase,
         WrongRecoveryKey,
@@ -24,14 +28,18 @@ if TYPE_CHECKING:
     from tyokykyapp.vault.location import default_vault_folder, vault_exists
     from tyokykyapp.vault.passphrase_policy import check_passphrase, passphrase_problem
     from tyokykyapp.vault.repository import ClientSummary, Repository, Revision
-    from tyokykyapp.vault.vault import Vault
+    from tyokykyapp.vault.vault import NewVault, Vault
 
 _EXPORTS = {
+    "CannotOpenStorage": "tyokykyapp.vault.errors",
     "ClientSummary": "tyokykyapp.vault.repository",
     "DatabaseDamaged": "tyokykyapp.vault.errors",
+    "DatabaseEmpty": "tyokykyapp.vault.errors",
+    "FolderNotEmpty": "tyokykyapp.vault.errors",
     "KdfParams": "tyokykyapp.vault.keyslots",
     "KeyFileDamaged": "tyokykyapp.vault.errors",
     "KeyFileMissing": "tyokykyapp.vault.errors",
+    "NewVault": "tyokykyapp.vault.vault",
     "NoVault": "tyokykyapp.vault.errors",
     "Repository": "tyokykyapp.vault.repository",
     "Revision": "tyokykyapp.vault.repository",
@@ -40,6 +48,7 @@ _EXPORTS = {
     "VaultError": "tyokykyapp.vault.errors",
     "VaultExists": "tyokykyapp.vault.errors",
     "VaultInUse": "tyokykyapp.vault.errors",
+    "VaultMismatch": "tyokykyapp.vault.errors",
     "VaultTooNew": "tyokykyapp.vault.errors",
     "WeakPassphrase": "tyokykyapp.vault.errors",
     "WrongRecoveryKey": "tyokykyapp.vault.errors",
@@ -51,11 +60,15 @@ _EXPORTS = {
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
+    "CannotOpenStorage",
     "ClientSummary",
     "DatabaseDamaged",
+    "DatabaseEmpty",
+    "FolderNotEmpty",
     "KdfParams",
     "KeyFileDamaged",
     "KeyFileMissing",
+    "NewVault",
     "NoVault",
     "Repository",
     "Revision",
@@ -64,6 +77,7 @@ __all__ = [
     "VaultError",
     "VaultExists",
     "VaultInUse",
+    "VaultMismatch",
     "VaultTooNew",
     "WeakPassphrase",
     "WrongRecoveryKey",

@@ -1,19 +1,23 @@
-"""The SQLCipher connection: keyed with the raw data key, hardened pragmas, one transaction helper, and
-the sorting of database errors into known environment problems (plain messages) versus bugs (raised)."""
+"""The SQLCipher connection: keyed with the raw data key, hardened pragmas, one transaction helper, the
+re-encryption under a new key, and the sorting of database errors into known environment problems (plain
+messages) versus bugs (raised)."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from tyokykyapp.vault.errors import DatabaseDamaged, StorageFailed, VaultError, VaultInUse
+from tyokykyapp.vault.errors import DatabaseDamaged, DatabaseEmpty, StorageFailed, VaultError, VaultInUse
 
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher.DatabaseError
+Progress = Callable[[int, int], None]
 
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -22,7 +26,6 @@ _PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
-    "PRAGMA busy_timeout = 2000",
     # 64 MiB of decrypted pages in memory (never on disk). SQLCipher decrypts every page it reads; with the
     # default 8 MiB the due list of a 1,000-client caseload re-read pages and took 53 ms instead of 11 ms.
     "PRAGMA cache_size = -65536",
@@ -54,16 +57,26 @@ def known_errors() -> Iterator[None]:
 
 
 def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
+    """Open the database with its data key. Only `create` accepts a database without tables: an empty file is
+    what a failed copy leaves, and making it a new vault would hide the loss (DatabaseEmpty)."""
     if not create and not path.is_file():
         raise DatabaseDamaged()
     with known_errors():
-        connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        # Locked by another process (only when vault.lock was deleted: see locking_mode below): refuse at once
+        # rather than after the module's default five seconds.
+        connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=0)
         try:
             # SQLCipher's own log would go to the terminal; the app reports problems itself.
             connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+            # The database file itself stays locked while it is open, so no other process gets in even when
+            # vault.lock was deleted; set before the first read, it also keeps the WAL index in memory (no
+            # -shm file, which a full disk could not size).
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
             # The first read proves the key and the file: a wrong key reads as "not a database".
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables == 0 and not create:
+                raise DatabaseEmpty()
             for pragma in _PRAGMAS:
                 connection.execute(pragma)
         except BaseException:
@@ -74,7 +87,11 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
 
 @contextlib.contextmanager
 def transaction(connection: Connection) -> Iterator[Connection]:
-    """One write transaction: everything inside is committed together or not at all."""
+    """One write transaction: everything inside is committed together or not at all. Inside a transaction
+    already open, the work joins it: the outer one commits or rolls back everything."""
+    if connection.in_transaction:
+        yield connection
+        return
     with known_errors():
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -83,3 +100,57 @@ def transaction(connection: Connection) -> Iterator[Connection]:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+
+def compact(connection: Connection) -> None:
+    """Rebuild the database file without its free pages (VACUUM), then empty the write-ahead log, whose
+    frames hold earlier images of the pages: after an erasure, nothing of what was erased stays in either."""
+    with known_errors():
+        # First the log (needs no room on the disk), then the rebuild, which may not find room for its copy.
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
+def rekey(
+    connection: Connection, path: Path, data_key: bytes, committed: threading.Event, progress: Progress | None = None
+) -> None:
+    """Re-encrypt every page under `data_key` (SQLCipher's rekey) in one transaction: a crash leaves the
+    database under the old key or the new one, and `committed` says which, whatever this raises.
+
+    SQLCipher reports no progress; the pages written are read off the write-ahead log as it grows. The rekey
+    cannot be stopped halfway: an interruption (Ctrl-C, a failing progress callback) waits for it to end."""
+    with known_errors():
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+        frame = int(connection.execute("PRAGMA page_size").fetchone()[0]) + 24
+    log = path.with_name(path.name + "-wal")
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            connection.execute(f"PRAGMA rekey = \"x'{data_key.hex()}'\"").fetchall()
+            committed.set()
+        except BaseException as error:  # handed to the calling thread, which raises it
+            failure.append(error)
+
+    worker = threading.Thread(target=run, name="rekey")
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+            if progress is not None:
+                with contextlib.suppress(OSError):
+                    progress(min(pages, os.stat(log).st_size // frame), pages)
+    finally:
+        while worker.is_alive():
+            with contextlib.suppress(BaseException):  # a second Ctrl-C must not leave it running unseen
+                worker.join()
+    if failure:
+        with known_errors():
+            raise failure[0]
+    # Old pages leave the database file now; if the disk refuses, the next checkpoint moves them.
+    with contextlib.suppress(DatabaseError):
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if progress is not None:
+        progress(pages, pages)

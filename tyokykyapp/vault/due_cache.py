@@ -12,7 +12,7 @@ from tyokykyapp.process.due import DueItem, DueKind, DueOutlook, listed_from, ru
 from tyokykyapp.vault.database import Connection, known_errors, transaction
 from tyokykyapp.vault.repository import GET_SETTING_SQL, SET_SETTING_SQL
 
-_RULES_KEY = "due_rules_version"
+RULES_KEY = "due_rules_version"
 _FOREVER = "9999-12-31"  # no end of its own: kept until the client or a record changes
 _VALID = "c.valid_from <= :today AND :today < c.valid_until"
 KEPT_SQL = (
@@ -32,7 +32,7 @@ class DueCache:
         recomputed (all of them when the rules or the lead-time settings changed since they were kept)."""
         params = {"today": today.isoformat()}
         with known_errors():
-            row = self._db.execute(GET_SETTING_SQL, (_RULES_KEY,)).fetchone()
+            row = self._db.execute(GET_SETTING_SQL, (RULES_KEY,)).fetchone()
             if row is None or row[0] != rules_key(terms):
                 return [], [r[0] for r in self._db.execute("SELECT client_id FROM due_cache")]
             rows = self._db.execute(KEPT_SQL, params).fetchall()
@@ -64,7 +64,7 @@ class DueCache:
                 "UPDATE due_cache SET valid_from = ?, valid_until = ? WHERE client_id = ?",
                 [(start, _until(by_client.get(c)), c) for c in recomputed],
             )
-            self._db.execute(SET_SETTING_SQL, (_RULES_KEY, rules_key(terms)))
+            self._db.execute(SET_SETTING_SQL, (RULES_KEY, rules_key(terms)))
 
 
 def _until(outlook: DueOutlook | None) -> str:

@@ -75,7 +75,8 @@ _FLOOR = f"""coalesce((SELECT min(date(max(d.on_date), '+1 day'), c.started_on) 
 # The open clients (or those of {only}) with the first day of their current episode (see episode_floor).
 _OPEN = f"""WITH open AS MATERIALIZED (
     SELECT c.id, c.phase, c.phase_since, c.maintenance_level, c.started_on, c.sort_name, c.seq, {_FLOOR} AS floor
-    FROM clients c WHERE c.deleted_at IS NULL AND c.phase != 'closed' {{only}}
+    FROM clients c
+    WHERE c.deleted_at IS NULL AND c.phase != 'closed' AND json_extract(c.data, '$.handed_over_on') IS NULL {{only}}
 )"""
 _ONLY_IDS = "AND c.id IN (SELECT value FROM json_each(:ids))"
 # Each value is one seek into the client's rows of a kind. A range has one bound on each side (the later of the

@@ -41,9 +41,32 @@ class VaultExists(VaultError):
         return _("A vault already exists in this folder.")
 
 
+class FolderNotEmpty(VaultError):
+    def default_message(self) -> str:
+        return _("This folder already holds other files. A new vault needs an empty or a new folder.")
+
+
 class DatabaseDamaged(VaultError):
     def default_message(self) -> str:
         return _("The vault database is damaged or is not a Työkyky vault. Restore it from a backup.")
+
+
+class DatabaseEmpty(VaultError):
+    """A 0-byte `vault.db` is what a failed copy or a sync conflict leaves; it is never made a new vault."""
+
+    def default_message(self) -> str:
+        return _(
+            "The vault database (vault.db) is empty: a copy or a sync may have failed. Restore it from a backup."
+            " Nothing was changed."
+        )
+
+
+class VaultMismatch(DatabaseDamaged):
+    def default_message(self) -> str:
+        return _(
+            "The vault database (vault.db) and the key file (vault.keys) are from different vaults. Put back the"
+            " two files that were saved together."
+        )
 
 
 class VaultTooNew(VaultError):
@@ -59,6 +82,13 @@ class VaultInUse(VaultError):
 class StorageFailed(VaultError):
     def default_message(self) -> str:
         return _("Saving failed: the disk may be full or not writable. Nothing was changed.")
+
+
+class CannotOpenStorage(StorageFailed):
+    """Opening needs a little room on the disk (SQLite's log file); nothing was being saved."""
+
+    def default_message(self) -> str:
+        return _("The vault could not be opened: the disk may be full or the folder not writable.")
 
 
 class WeakPassphrase(VaultError):

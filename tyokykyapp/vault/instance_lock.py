@@ -1,11 +1,13 @@
 """One app instance per vault: an OS file lock on `vault.lock`, held while the vault is open.
 
 The OS drops the lock when the process ends, so a crash never leaves a stale lock behind. The lock file
-holds nothing about clients.
+holds nothing about clients. It is only the quick, clear refusal: the database file itself stays locked by
+SQLite while it is open (`database.connect`), so deleting `vault.lock` lets no second process in.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -21,8 +23,11 @@ class InstanceLock:
         self._handle: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        handle = open(self._path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        # Mode 0600 whatever the umask, also for a lock file left by an older version.
+        handle = os.fdopen(os.open(self._path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600), "r+b")
         try:
+            if os.name == "posix":
+                os.fchmod(handle.fileno(), 0o600)
             _lock(handle)
         except OSError:
             handle.close()

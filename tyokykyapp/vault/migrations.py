@@ -1,7 +1,6 @@
 """Numbered schema migrations (`migrations/NNNN_name.sql`), each applied in one transaction; the schema
 version lives in `PRAGMA user_version` (the number of the last migration applied). Shipped migrations are never
-edited: add the next number. Numbers only increase; one may be missing while work that reserved it is still on
-another branch (a vault then goes from the number before the gap to the one after it)."""
+edited: add the next number."""
 
 from __future__ import annotations
 
@@ -30,9 +29,8 @@ def all_migrations() -> list[Migration]:
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.number)
-    numbers = [m.number for m in found]
-    if not numbers or numbers[0] != 1 or len(set(numbers)) != len(numbers):
-        raise RuntimeError("migration numbers must start at 1 and each be used once")
+    if [m.number for m in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError("migration numbers must run 1, 2, 3 ... without gaps")
     return found
 
 

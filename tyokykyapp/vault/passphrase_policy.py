@@ -20,14 +20,33 @@ _KEYBOARD_ROWS = (
 _OBVIOUS_WORDS = ("salasana", "password", "lösenord", "losenord", "tyokyky", "työkyky", "qwerty")
 
 
-def _is_run(text: str) -> bool:
-    """Typed along one keyboard row or the alphabet, forwards or backwards (e.g. 'qwertyuiop', '4321...')."""
+def _run_length(text: str) -> int:
+    """How many characters at the start of `text` are typed along one keyboard row or the alphabet, forwards
+    or backwards (e.g. 'qwertyuiop', '4321...', also wrapping round)."""
+    longest = 1
     for row in _KEYBOARD_ROWS:
         for sequence in (row, row[::-1]):
             doubled = sequence * ((len(text) // len(sequence)) + 2)
-            if text in doubled:
-                return True
-    return False
+            length = longest
+            while length < len(text) and text[: length + 1] in doubled:
+                length += 1
+            longest = length
+    return longest
+
+
+def _is_runs(text: str) -> bool:
+    """At most two runs one after the other ('1234567890qw', 'qwertyuiopas', 'qwertyqwerty'). Taking the
+    longest run first gives the fewest pieces, since any part of a run is a run."""
+    pieces, rest = 0, text
+    while rest and pieces <= 2:
+        rest = rest[_run_length(rest) :]
+        pieces += 1
+    return not rest and pieces <= 2
+
+
+def _is_repeated(text: str) -> bool:
+    """A shorter part said again and again ('123123123123', 'Kesä2024Kesä2024')."""
+    return any(text == (text[:size] * (len(text) // size + 1))[: len(text)] for size in range(1, len(text) // 2 + 1))
 
 
 def passphrase_problem(passphrase: str) -> str | None:
@@ -38,8 +57,10 @@ def passphrase_problem(passphrase: str) -> str | None:
     folded = "".join(text.casefold().split())
     if len(set(folded)) <= 2:
         return _("The passphrase repeats the same characters. Use several different words.")
-    if _is_run(folded):
+    if _is_runs(folded):
         return _("The passphrase is a run of keys or letters (like qwerty or 12345). Use several words.")
+    if _is_repeated(folded):
+        return _("The passphrase repeats the same characters. Use several different words.")
     for word in _OBVIOUS_WORDS:
         stripped = folded.strip("0123456789!?.-_#@")
         if stripped.startswith(word) and len(stripped) - len(word) < 6:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from tyokykyapp.domain import (
     FILE_LISTS,
@@ -19,6 +19,8 @@ from tyokykyapp.domain import (
     Client,
     ClientFile,
     Closure,
+    Employer,
+    EmployerContact,
     Episode,
     NotFound,
     Phase,
@@ -73,6 +75,14 @@ class ClientSummary:
     phase_since: date
     started_on: date
     deleted_at: datetime | None = None
+    date_of_birth: date | None = None  # tells two clients of the same name apart
+
+
+@dataclass(frozen=True)
+class ErasedCounts:
+    clients: int
+    records: int
+    earlier_versions: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,7 +92,10 @@ class Revision:
     record: Record
 
 
-_CLIENT_COLUMNS = "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, deleted_at"
+_CLIENT_COLUMNS = (
+    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, deleted_at,"
+    " json_extract(data, '$.date_of_birth')"
+)
 
 
 def client_list_columns(client: Client) -> tuple[Any, ...]:
@@ -104,9 +117,35 @@ SEARCH_CLIENTS_SQL = (
     " SELECT rowid FROM client_text WHERE client_text MATCH :q"
     " UNION SELECT rowid >> 32 FROM record_text WHERE record_text MATCH :q)"
 )
+# Clients handed over to another coach (read-only here), through the partial index of migration 0007 (its
+# condition written exactly as there): SQLite's planner would otherwise walk the whole caseload's index.
+_HANDED_OVER = (
+    "clients INDEXED BY clients_handed_over"
+    " WHERE deleted_at IS NULL AND json_extract(data, '$.handed_over_on') IS NOT NULL"
+)
+# The client list's sort orders (clients() accepts only these): the process order for phases and levels, days
+# in the phase (fewest first when ascending), clients without a date of birth last.
+ClientOrder = Literal["name", "born", "phase", "level", "in_phase", "started"]
+_PHASE_ORDER = " ".join(f"WHEN '{p.value}' THEN {n}" for n, p in enumerate(Phase))
+_LEVEL_ORDER = " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(MaintenanceLevel))
+_ORDER_BY: dict[str, str] = {
+    "name": "sort_name {d}",
+    "born": "json_extract(data, '$.date_of_birth') IS NULL, json_extract(data, '$.date_of_birth') {d}",
+    "phase": f"CASE phase {_PHASE_ORDER} END {{d}}",
+    "level": f"maintenance_level IS NULL, CASE maintenance_level {_LEVEL_ORDER} END {{d}}",
+    "in_phase": "-julianday(phase_since) {d}",
+    "started": "started_on {d}",
+}
 GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
+VAULT_ID_KEY = "vault_id"  # the setting that binds the database to its key file
+RECENT_KEY = "recent_clients"  # the clients opened last (services/recent.py)
 SET_SETTING_SQL = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+# Every earlier version of the erased clients (a JSON list of ids, given twice) and of their records.
+_ERASED_REVISIONS = (
+    "client_id IN (SELECT value FROM json_each(?))"
+    " OR record_id IN (SELECT id FROM records WHERE client_id IN (SELECT value FROM json_each(?)))"
 )
 _CURRENT_VERSION_SQL = {
     "clients": "SELECT version, 'client', id, data, updated_at FROM clients WHERE id = ?",
@@ -125,12 +164,15 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
         phase_since=date.fromisoformat(row[5]),
         started_on=date.fromisoformat(row[6]),
         deleted_at=datetime.fromisoformat(row[7]) if row[7] else None,
+        date_of_birth=date.fromisoformat(row[8]) if row[8] else None,
     )
 
 
 def fts_query(text: str) -> str | None:
-    """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left."""
-    words = [word.replace('"', '""') for word in text.split()]
+    """Each word the user typed becomes a quoted prefix term; None when nothing searchable is left. Control
+    characters (a NUL pasted from elsewhere ends an FTS5 string early) separate words like spaces."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    words = [word.replace('"', '""') for word in printable.split()]
     terms = [f'"{word}"*' for word in words if any(ch.isalnum() for ch in word)]
     return " ".join(terms) or None
 
@@ -234,21 +276,38 @@ class Repository:
     def restore_record(self, record_id: str) -> None:
         self._set_deleted("records", record_id, None)
 
+    def erase_in_transaction(self, client_ids: Collection[str]) -> ErasedCounts:
+        """Erase clients for good inside the caller's transaction: each client, every record and every earlier
+        version, their search-index entries (the index merged, so no old segment keeps a word of theirs) and
+        their place in the recently opened list. `secure_delete` overwrites the freed space."""
+        ids = json.dumps(list(client_ids))
+        chosen = "IN (SELECT value FROM json_each(?))"
+        with known_errors():
+            counts = ErasedCounts(
+                clients=self._count(f"clients WHERE id {chosen}", ids),
+                records=self._count(f"records WHERE client_id {chosen}", ids),
+                earlier_versions=self._count(f"revisions WHERE {_ERASED_REVISIONS}", ids, ids),
+            )
+            self._db.execute(f"DELETE FROM revisions WHERE {_ERASED_REVISIONS}", (ids, ids))
+            self._db.execute(f"DELETE FROM records WHERE client_id {chosen}", (ids,))
+            self._db.execute(f"DELETE FROM clients WHERE id {chosen}", (ids,))
+            for index in ("client_text", "record_text"):
+                self._db.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+            recent = self.setting(RECENT_KEY, [])
+            if isinstance(recent, list) and not set(recent).isdisjoint(client_ids):
+                kept = [c for c in recent if c not in set(client_ids)]
+                self._db.execute(SET_SETTING_SQL, (RECENT_KEY, json.dumps(kept)))
+        return counts
+
+    def _count(self, rows: str, *params: str) -> int:
+        return int(self._db.execute(f"SELECT count(*) FROM {rows}", params).fetchone()[0])
+
     def purge_client(self, client_id: str) -> None:
         """Erase a client in the bin for good: the client, every record and every earlier version."""
         with transaction(self._db):
-            row = self._db.execute("SELECT deleted_at FROM clients WHERE id = ?", (client_id,)).fetchone()
-            if row is None:
-                raise NotFound(_("No such client."))
-            if row[0] is None:
+            if not self.is_deleted(client_id):
                 raise NotFound(_("Only a client in the bin can be erased. Delete the client first."))
-            self._db.execute(
-                "DELETE FROM revisions WHERE client_id = ? OR record_id IN"
-                " (SELECT id FROM records WHERE client_id = ?)",
-                (client_id, client_id),
-            )
-            self._db.execute("DELETE FROM records WHERE client_id = ?", (client_id,))
-            self._db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+            self.erase_in_transaction([client_id])
 
     # --- reading -----------------------------------------------------------------------------------
 
@@ -290,13 +349,23 @@ class Repository:
 
     @staticmethod
     def _client_filter(
-        phase: Phase | None, level: MaintenanceLevel | None, deleted: bool, ids: Collection[str] | None
+        phase: Phase | None,
+        level: MaintenanceLevel | None,
+        deleted: bool,
+        ids: Collection[str] | None,
+        handed_over: bool | None = None,
+        closed: bool = True,
     ) -> tuple[str, list[Any]]:
         # Looking up chosen clients goes by id; the unary + keeps SQLite from walking the whole (deleted_at, ...)
         # index instead, which read every client's row (~40 ms for 100 names from 10,000 clients).
         bin_column = "deleted_at" if ids is None else "+deleted_at"
         where = [f"{bin_column} IS NOT NULL" if deleted else f"{bin_column} IS NULL"]
+        if handed_over is not None:
+            # seq is in every index, so the list keeps its own index; the handed-over few come from theirs.
+            where.append(f"seq {'IN' if handed_over else 'NOT IN'} (SELECT seq FROM {_HANDED_OVER})")
         params: list[Any] = []
+        if not closed:
+            where.append("phase != 'closed'")
         if phase is not None:
             where.append("phase = ?")
             params.append(phase.value)
@@ -316,8 +385,18 @@ class Repository:
         level: MaintenanceLevel | None = None,
         deleted: bool = False,
         ids: Collection[str] | None = None,
+        handed_over: bool | None = None,
+        closed: bool = True,
     ) -> int:
-        where, params = self._client_filter(phase, level, deleted, ids)
+        """`handed_over`: True only the clients handed over to another coach, False none of them, None all.
+        `closed`: False leaves out the clients whose service has ended."""
+        if handed_over is False:  # all less the handed-over few: both counts stay on their indexes
+            everyone = self.count_clients(phase=phase, level=level, deleted=deleted, ids=ids, closed=closed)
+            handed = self.count_clients(
+                phase=phase, level=level, deleted=deleted, ids=ids, closed=closed, handed_over=True
+            )
+            return everyone - handed
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over, closed)
         with known_errors():
             return int(self._db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
 
@@ -328,34 +407,64 @@ class Repository:
         level: MaintenanceLevel | None = None,
         deleted: bool = False,
         ids: Collection[str] | None = None,
+        handed_over: bool | None = None,
+        closed: bool = True,
+        order: ClientOrder = "name",
+        descending: bool = False,
         limit: int = -1,
         offset: int = 0,
     ) -> list[ClientSummary]:
-        """Clients in alphabetical order (family name first), filtered, one page at a time."""
-        where, params = self._client_filter(phase, level, deleted, ids)
+        """Clients, filtered, one page at a time: by name (family name first) unless `order` says otherwise."""
+        where, params = self._client_filter(phase, level, deleted, ids, handed_over, closed)
+        direction = "DESC" if descending else "ASC"
+        # Every order ends by name and then by seq, so paging never repeats or skips a client.
+        sort = f"{_ORDER_BY[order].format(d=direction)}, sort_name {direction}, seq {direction}"
         with known_errors():
             rows = self._db.execute(
-                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY sort_name, seq LIMIT ? OFFSET ?",
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE {where} ORDER BY {sort} LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             ).fetchall()
         return [_summary(row) for row in rows]
 
-    def caseload_counts(self) -> dict[tuple[Phase, MaintenanceLevel | None], int]:
-        """How many clients in each phase (and maintenance level)."""
-        rows = self._db.execute(
-            "SELECT phase, maintenance_level, count(*) FROM clients WHERE deleted_at IS NULL"
-            " GROUP BY phase, maintenance_level"
-        ).fetchall()
-        return {(Phase(p), MaintenanceLevel(lvl) if lvl else None): n for p, lvl, n in rows}
+    def closed_before(self, cutoff: date) -> list[ClientSummary]:
+        """Closed clients (the bin included) whose closure is before `cutoff`, the longest closed first."""
+        with known_errors():
+            rows = self._db.execute(
+                f"SELECT {_CLIENT_COLUMNS} FROM clients WHERE phase = 'closed' AND phase_since < ?"
+                " ORDER BY phase_since, sort_name, seq",
+                (cutoff.isoformat(),),
+            ).fetchall()
+        return [_summary(row) for row in rows]
 
-    def employers(self) -> list[Record]:
+    def caseload_counts(self) -> dict[tuple[Phase, MaintenanceLevel | None], int]:
+        """How many of the coach's own clients are in each phase (and maintenance level): clients handed
+        over to another coach are not counted."""
+        counts: dict[tuple[Phase, MaintenanceLevel | None], int] = {}
+        for sql, sign in (
+            ("SELECT phase, maintenance_level, count(*) FROM clients WHERE deleted_at IS NULL", 1),
+            (f"SELECT phase, maintenance_level, count(*) FROM {_HANDED_OVER}", -1),
+        ):
+            for phase, level, n in self._db.execute(f"{sql} GROUP BY phase, maintenance_level"):
+                key = (Phase(phase), MaintenanceLevel(level) if level else None)
+                counts[key] = counts.get(key, 0) + sign * n
+        return {key: n for key, n in counts.items() if n}
+
+    def employers(self) -> list[Employer]:
         rows = self._db.execute(
             "SELECT kind, data, created_at, updated_at FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
             " ORDER BY json_extract(data, '$.name') COLLATE NOCASE, seq"
         ).fetchall()
-        return [_decode(*row) for row in rows]
+        return [e for e in (_decode(*row) for row in rows) if isinstance(e, Employer)]
 
-    def employer_contacts(self, since: date | None = None) -> list[Record]:
+    def employer_names(self) -> dict[str, str]:
+        """Each employer's id and name, without reading whole records (lists and forms name employers)."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT id, json_extract(data, '$.name') FROM records WHERE kind = 'employer' AND deleted_at IS NULL"
+            ).fetchall()
+        return {row[0]: str(row[1] or "") for row in rows}
+
+    def employer_contacts(self, since: date | None = None) -> list[EmployerContact]:
         """The coach's employer-contact log, newest first (contacts of clients in the bin left out)."""
         rows = self._db.execute(
             "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
@@ -364,7 +473,7 @@ class Repository:
             " AND r.on_date >= ? ORDER BY r.on_date DESC, r.seq DESC",
             ((since or date.min).isoformat(),),
         ).fetchall()
-        return [_decode(*row) for row in rows]
+        return [c for c in (_decode(*row) for row in rows) if isinstance(c, EmployerContact)]
 
     def history(self, record_id: str) -> list[Revision]:
         """Every version of a record, oldest first; the last one is the current version."""
@@ -426,17 +535,23 @@ class Repository:
         return {client_id: service_periods(found, closures[client_id]) for client_id, found in episodes.items()}
 
     def unreadable_records(self) -> list[str]:
-        """Records whose stored JSON no longer decodes into their type (for the integrity check)."""
+        """Records, and earlier versions, whose stored JSON no longer decodes into their kind, or whose kind
+        is wrong where they are stored (for the integrity check; the history shows every earlier version)."""
         problems = []
         rows = self._db.execute(
-            "SELECT 'client', id, data, created_at, updated_at FROM clients"
-            " UNION ALL SELECT kind, id, data, created_at, updated_at FROM records"
+            "SELECT 'client', id, data, created_at, updated_at, NULL FROM clients"
+            " UNION ALL SELECT kind, id, data, created_at, updated_at, 0 FROM records"
+            " UNION ALL SELECT kind, record_id, data, saved_at, saved_at, version FROM revisions"
         )
-        for kind, record_id, data, created_at, updated_at in rows:
+        for kind, record_id, data, created_at, updated_at, version in rows:
+            which = f"record {record_id} ({kind})" if not version else f"version {version} of {record_id}"
+            if version == 0 and kind == Client.KIND:
+                problems.append(f"{which}: a client stored as another client's record")
+                continue
             try:
                 _decode(kind, data, created_at, updated_at)
             except (KeyError, TypeError, ValueError) as error:
-                problems.append(f"record {record_id} ({kind}): {error}")
+                problems.append(f"{which}: {error}")
         return problems
 
     # --- settings (the coach's and organisation's details live in the vault) -------------------------

@@ -71,9 +71,25 @@ class Transfer:
         )
         return [_record_row(r) for r in rows]
 
+    def count_records(self, client_ids: list[str]) -> int:
+        """How many records `record_rows` gives for these clients together."""
+        row = self._db.execute(
+            "SELECT count(*) FROM records WHERE client_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(client_ids),),
+        ).fetchone()
+        return int(row[0])
+
     def record_row(self, record_id: str) -> Row | None:
         row = self._db.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
         return _record_row(row) if row else None
+
+    def owner_of(self, record_id: str) -> tuple[str, str | None] | None:
+        """(kind, client id) of whatever uses `record_id` here: a client (its own id) or a record."""
+        row = self._db.execute(
+            "SELECT 'client', id FROM clients WHERE id = ? UNION ALL SELECT kind, client_id FROM records WHERE id = ?",
+            (record_id, record_id),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
 
     def revision_rows(self, record_ids: list[str]) -> list[Row]:
         found: list[Row] = []

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.i18n import _
 from tyokykyapp.services import Changes, purge_client, restore_client
+from ui.dialogs.ask import confirm
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 
@@ -27,12 +29,16 @@ class BinScreen(LazyScreen):
         self.ops = ops
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Deleted clients stay here until you erase them. Erasing cannot be undone.")))
-        self.model = ClientListModel()
-        self.model.deleted = True
+        self.model = ClientListModel(ops, deleted=True)
         self.view = named(QTableView(), "binList", _("Deleted clients"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FittedColumns(self.view, stretch=(0,))
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
         restore = named(QPushButton(_("Restore")), "restoreClientButton")
@@ -44,10 +50,9 @@ class BinScreen(LazyScreen):
         buttons.addWidget(erase)
         layout.addLayout(buttons)
         ops.changed.connect(self._on_changed)
-        self._repo = ops.require_vault().repo
 
     def refresh(self) -> None:
-        self.model.set_repository(self._repo)  # loads the first page
+        self.model.reload()  # loads the first page
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload:
@@ -66,12 +71,10 @@ class BinScreen(LazyScreen):
         client_id = self._selected()
         if not client_id:
             return
-        answer = QMessageBox.warning(
+        confirm(
             self,
             _("Erase for good"),
             _("Erase this client and every record about them for good? This cannot be undone."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            lambda: self.ops.run_in_background(self, _("Erasing…"), purge_client, client_id, on_done=lambda _c: None),
+            destructive=True,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.ops.call(purge_client, client_id)

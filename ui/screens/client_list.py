@@ -1,15 +1,17 @@
-"""The client list: sort and filter by phase and level, search as you type over names and notes."""
+"""The client list: sort by any column, filter by phase and level, search as you type over names, notes and
+records (each match says where it was found; with no exact match, names are found whatever their accents).
+Clients whose service has ended are left out unless asked for, and those handed over to another coach unless
+the phase filter asks for them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
+    QCheckBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,8 +22,14 @@ from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services import Changes
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.theme import button, tone
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.fitted_columns import FittedColumns
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
+
+# The phase filter's last choice: the clients handed over to another coach (read-only here).
+HANDED_OVER = "handed_over"
 
 
 class ClientListScreen(QWidget):
@@ -32,32 +40,41 @@ class ClientListScreen(QWidget):
         super().__init__(parent)
         self.ops = ops
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search = named(QLineEdit(), "searchEdit", _("Search names and notes"))
         self.search.setPlaceholderText(_("Search names and notes…"))
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
         self.phase = named(ChoiceCombo(), "phaseFilter", _("Phase"))
         self.phase.add(None, _("All phases"))
         for phase in Phase:
             self.phase.add(phase, phase.label)
+        self.phase.add(HANDED_OVER, _("Handed over (read-only)"))
         self.level = named(ChoiceCombo(), "levelFilter", _("Support level"))
         self.level.add(None, _("All levels"))
         for level in MaintenanceLevel:
             self.level.add(level, level.label)
-        new = named(QPushButton(_("New client…")), "newClientButton")
+        self.show_closed = named(QCheckBox(_("Show clients whose service has ended")), "showClosedCheck")
+        new = button(_("New client…"), "newClientButton", "user-plus")
         new.clicked.connect(self.new_client)
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.phase, 1)
-        bar.addWidget(self.level, 1)
-        bar.addWidget(new)
-        layout.addLayout(bar)
-        self.model = ClientListModel(ops.require_vault().repo)
+        layout.addWidget(self.search)
+        layout.addWidget(flow_row(self.phase, self.level, self.show_closed, new))
+        self.note = tone(named(QLabel(), "searchNote"), "info")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        layout.addWidget(self.note)
+        self.model = ClientListModel(ops)
         self.view = named(QTableView(), "clientList", _("Clients"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
+        self.view.setWordWrap(False)  # long texts are shortened with … on their one line, never widen the list
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        keys = [key for key, _order in self.model.columns]
+        self.columns = FittedColumns(self.view, stretch=(keys.index("name"), keys.index("why")))
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
@@ -70,6 +87,7 @@ class ClientListScreen(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.phase.currentIndexChanged.connect(self.apply_filter)
         self.level.currentIndexChanged.connect(self.apply_filter)
+        self.show_closed.toggled.connect(self.apply_filter)
         ops.changed.connect(self._on_changed)
         self.apply_filter()  # loads the first page
 
@@ -84,12 +102,50 @@ class ClientListScreen(QWidget):
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        self._debounce.stop()
         text = self.search.text().strip()
-        ids = None
-        if text:
-            ids = self.ops.require_vault().repo.search_clients(text)
-        self.model.set_filter(phase=self.phase.value(), level=self.level.value(), ids=ids)
+        ids = self.ops.query(lambda vault: vault.repo.search_clients(text)) if text else None
+        folded = False
+        if text and not ids:  # nothing as typed: names whatever their accents ("makela" finds "Mäkelä")
+            ids = self.ops.query(lambda vault: vault.search.by_folded_name(text)) or set()
+            folded = bool(ids)
+        chosen = self.phase.value()
+        handed_over = chosen == HANDED_OVER
+        self.model.set_filter(
+            phase=None if handed_over else chosen,
+            level=self.level.value(),
+            ids=ids,
+            handed_over=handed_over,
+            # Ended services are left out unless asked for, or when the phase chosen is the end itself.
+            closed=self.show_closed.isChecked() or chosen in (Phase.CLOSED, HANDED_OVER),
+            searched=text,
+        )
+        self.view.setColumnHidden(len(self.model.columns) - 1, not text)
+        self.columns.fit()
+        self.note.setText(
+            _("Nothing matched “{text}” exactly; these names match it when accents are ignored.").format(text=text)
+            if folded
+            else ""
+        )
+        self.note.setVisible(folded)
         self.count.setText(ngettext("{n} client", "{n} clients", self.model.total).format(n=self.model.total))
+
+    def to_results(self) -> bool:
+        """From the search field to the list (Down or Enter): the first result chosen, ready for Enter."""
+        if self._debounce.isActive():
+            self.apply_filter()
+        if self.model.rowCount() == 0:
+            return False
+        self.view.setFocus()
+        self.view.selectRow(0)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self.to_results()
+        return super().eventFilter(watched, event)
 
     def _open(self, index: QModelIndex) -> None:
         self.open_client.emit(self.model.client_id(index.row()))

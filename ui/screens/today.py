@@ -1,105 +1,238 @@
-"""Today: what is due and overdue, the caseload by phase and level (click to filter the list), and the
-clients opened recently."""
+"""Today, the morning view: the day in one line ("3 meetings today, 2 overdue"), the meetings booked for today
+and the coming week (time, client, place; printable without notes), then what is due and overdue; beside
+them the caseload by phase and level (click to filter the list) and the clients opened recently.
+
+Other parts add their own lines and panels with `add_notice` (under the day's line) and `add_panel` (in the
+side column), e.g. the backup status."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date
+from collections.abc import Callable, Collection
+from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from tyokykyapp.domain import Client, MaintenanceLevel, NotFound, Phase
+from tyokykyapp.domain import MaintenanceLevel, Phase
+from tyokykyapp.domain.dates import format_date, format_day, format_time, today
 from tyokykyapp.i18n import _
-from tyokykyapp.services import Changes, due_list
+from tyokykyapp.services import Changes, coach_details, due_list
+from tyokykyapp.services.agenda import AgendaItem, agenda, morning_summary
+from tyokykyapp.services.recent import recent_clients
+from tyokykyapp.vault import ClientSummary
+from ui.dialogs import open_dialog
 from ui.models.due_model import DueModel
 from ui.operations import Operations
+from ui.record_summary import person
+from ui.theme import icon, link, role, with_icon
+from ui.widgets.backup_status import BackupStatusBox
+from ui.widgets.fitted_columns import FittedColumns
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
+from ui.widgets.page import card_column, scrolling_column
+from ui.widgets.retention_notice import RetentionNotice
 
-RECENT_KEY = "recent_clients"
-RECENT_COUNT = 8
+WEEK_DAYS = 7  # the agenda shows today and the six days after it
+
+
+def panel(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
+    """A card with a heading; returns the card, its column, and the row of the heading (for its buttons)."""
+    frame, column = card_column(name)
+    top = QHBoxLayout()
+    top.addWidget(role(QLabel(title), "heading"), 1)
+    column.addLayout(top)
+    return frame, column, top
 
 
 class TodayScreen(LazyScreen):
     open_client = Signal(str)
     filter_requested = Signal(object, object)  # Phase | None, MaintenanceLevel | None
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, *, large_print: Callable[[], bool] = lambda: False
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
-        layout = QHBoxLayout(self)
+        self.large_print = large_print
+        self.items: list[AgendaItem] = []
+        self.names: dict[str, ClientSummary] = {}
+        self.day = today()
+        # One scrolling page: at large text on a short screen it scrolls down, never sideways.
+        _scroll, outer = scrolling_column(self)
+        header, header_column = card_column("todayHeader")
+        self.date_label = role(named(QLabel(), "todayDate"), "title")
+        header_column.addWidget(self.date_label)
+        self.summary = role(named(QLabel(), "morningSummary"), "summary")
+        self.summary.setWordWrap(True)
+        header_column.addWidget(self.summary)
+        self.notices = QVBoxLayout()
+        header_column.addLayout(self.notices)
+        outer.addWidget(header)
+
+        body = QHBoxLayout()
         left = QVBoxLayout()
-        due_box = QGroupBox(_("Due and overdue"))
+        agenda_box, agenda_column, _agenda_top = panel(_("Meetings"), "agendaPanel")
+        prints = []
+        for text, name, days in (
+            (_("Print the day's list…"), "printDayButton", 1),
+            (_("Print the week's list…"), "printWeekButton", WEEK_DAYS),
+        ):
+            button = with_icon(named(QPushButton(text), name), "printer")
+            button.clicked.connect(lambda _checked=False, d=days: self.print_list(d))
+            prints.append(button)
+        self.agenda = named(QTreeWidget(), "agendaList", _("Meetings today and this week"))
+        self.agenda.setColumnCount(3)
+        self.agenda.setHeaderLabels([_("Time"), _("Client"), _("Place")])
+        self.agenda.setRootIsDecorated(False)
+        self.agenda.setUniformRowHeights(True)
+        self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.agenda_columns = FittedColumns(self.agenda, stretch=(1, 2))
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.itemActivated.connect(self._open_meeting)
+        agenda_column.addWidget(self.agenda)
+        # Lists keep room for several rows; below that the page scrolls instead of squeezing them.
+        self.agenda.setMinimumHeight(self.fontMetrics().height() * 12)
+        agenda_column.addWidget(flow_row(*prints))
+        left.addWidget(agenda_box, 1)
+
+        due_box, due_column, _due_top = panel(_("Due and overdue"), "duePanel")
         self.due_model = DueModel()
         self.due_view = named(QTableView(), "dueList", _("Due and overdue"))
         self.due_view.setModel(self.due_model)
         self.due_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.due_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.due_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the first rows only: measuring thousands of due items would slow every refresh.
-        self.due_view.horizontalHeader().setResizeContentsPrecision(40)
-        self.due_view.horizontalHeader().setStretchLastSection(True)
+        self.due_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
+        self.due_view.verticalHeader().hide()
         self.due_view.setWordWrap(False)  # a long name is elided on its one line, not cut across two
+        self.due_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FittedColumns(self.due_view, stretch=(2, 3))
         self.due_view.activated.connect(self._open_due)
         self.due_view.doubleClicked.connect(self._open_due)
-        QVBoxLayout(due_box).addWidget(self.due_view)
-        left.addWidget(due_box)
-        layout.addLayout(left, 3)
+        due_column.addWidget(self.due_view)
+        self.due_view.setMinimumHeight(self.fontMetrics().height() * 14)
+        left.addWidget(due_box, 1)
+        body.addLayout(left, 3)
 
-        right = QVBoxLayout()
-        self.caseload_box = QGroupBox(_("Caseload"))
-        self.caseload_grid = QGridLayout(self.caseload_box)
-        right.addWidget(self.caseload_box)
-        recent_box = QGroupBox(_("Recently opened"))
+        self.side = QVBoxLayout()
+        self.backups = BackupStatusBox(ops)
+        self.retention = RetentionNotice(ops)
+        self.side.addWidget(self.backups)
+        self.side.addWidget(self.retention)
+        caseload_box, caseload_column, _caseload_top = panel(_("Caseload"), "caseloadPanel")
+        self.caseload_grid = QGridLayout()
+        self.caseload_grid.setColumnStretch(0, 1)
+        caseload_column.addLayout(self.caseload_grid)
+        self.side.addWidget(caseload_box)
+        recent_box, recent_column, _recent_top = panel(_("Recently opened"), "recentPanel")
         self.recent = named(QListWidget(), "recentClients", _("Recently opened"))
-        self.recent.itemActivated.connect(lambda item: self.open_client.emit(item.data(256)))
-        QVBoxLayout(recent_box).addWidget(self.recent)
-        right.addWidget(recent_box)
-        right.addStretch()
-        layout.addLayout(right, 2)
+        self.recent.itemActivated.connect(lambda item: self.open_client.emit(item.data(Qt.ItemDataRole.UserRole)))
+        recent_column.addWidget(self.recent)
+        self.recent.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.side.addWidget(recent_box, 1)
+        body.addLayout(self.side, 2)
+        outer.addLayout(body, 1)
         ops.changed.connect(self._on_changed)
         self.refresh_now()  # Today is the first screen after unlocking: filled at once
+
+    # --- places for other parts -------------------------------------------------------------------
+
+    def add_notice(self, widget: QWidget) -> None:
+        """A line under the day's summary (e.g. when the last backup was made)."""
+        self.notices.addWidget(widget)
+
+    def add_panel(self, widget: QWidget) -> None:
+        """A panel in the side column, under the caseload."""
+        self.side.insertWidget(1, widget)
+
+    # --- filling ---------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.caseload or changes.kinds:
             self.mark_stale()  # recomputed when on view, not after every save elsewhere
 
     def refresh(self) -> None:
-        vault = self.ops.require_vault()
-        self.due_model.set_items(due_list(vault, date.today()), self._names)
-        self._fill_caseload(vault.repo.caseload_counts())
+        self.day = today()
+        due = self.ops.query(due_list, self.day) or []
+        self.items = self.ops.query(agenda, self.day, WEEK_DAYS) or []
+        self.names = self._clients({item.client_id for item in self.items})
+        self.date_label.setText(format_day(self.day).capitalize())
+        counts = self.ops.query(lambda vault: vault.repo.caseload_counts()) or {}
+        summary = morning_summary(self.items, due, self.day)
+        if not counts:  # an empty vault: say where to begin rather than show empty lists
+            summary += "\n" + _("No clients yet. Add the first one with New client (Ctrl+N).")
+        self.summary.setText(summary)
+        self._fill_agenda()
+        self.due_model.set_items(due, lambda ids: {c.id: person(c) for c in self._clients(ids).values()})
+        self._fill_caseload(counts)
         self.refresh_recent()
+        self.retention.refresh()
 
     def refresh_recent(self) -> None:
         """Only the recently opened list (opening a client need not recompute the due list)."""
-        recent_ids = self.ops.require_vault().repo.setting(RECENT_KEY, [])
-        names = self._names(recent_ids)
+        recent_ids = self.ops.query(recent_clients) or []
+        clients = self._clients(recent_ids)
         self.recent.clear()
         for client_id in recent_ids:
-            if client_id in names:
-                item = QListWidgetItem(names[client_id])
-                item.setData(256, client_id)
+            if client_id in clients:
+                item = QListWidgetItem(person(clients[client_id]))
+                item.setData(Qt.ItemDataRole.UserRole, client_id)
                 self.recent.addItem(item)
 
-    def _names(self, client_ids: Collection[str]) -> dict[str, str]:
-        """Names only for the clients shown, not the whole caseload. A view repainted while the app locks
-        gets none: it is torn down with the rest, and Today refills after the next unlock."""
-        vault = self.ops.vault
-        return {} if vault is None else {s.id: s.name for s in vault.repo.clients(ids=client_ids)}
+    def _clients(self, client_ids: Collection[str]) -> dict[str, ClientSummary]:
+        """Only the clients shown, not the whole caseload. A view repainted while the app locks gets none: it
+        is torn down with the rest, and Today refills after the next unlock."""
+        clients = self.ops.query(lambda vault: vault.repo.clients(ids=client_ids)) or []
+        return {c.id: c for c in clients}
+
+    def _day_title(self, day: date) -> str:
+        if day == self.day:
+            return _("Today") + " — " + format_day(day)
+        if day == self.day + timedelta(days=1):
+            return _("Tomorrow") + " — " + format_day(day)
+        return format_day(day).capitalize()
+
+    def _fill_agenda(self) -> None:
+        self.agenda.clear()
+        days = sorted({self.day} | {item.on for item in self.items})
+        for day in days:
+            on_day = [item for item in self.items if item.on == day]
+            heading = QTreeWidgetItem([self._day_title(day)])
+            heading.setFirstColumnSpanned(True)
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.agenda.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            if not on_day:
+                empty = QTreeWidgetItem([_("No meetings booked.")])
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.agenda.addTopLevelItem(empty)
+                empty.setFirstColumnSpanned(True)
+            for item in on_day:
+                client = self.names.get(item.client_id)
+                row = QTreeWidgetItem(
+                    [format_time(item.time) or "–", person(client) if client else "", item.place or "—"]
+                )
+                row.setIcon(0, icon("clock", "muted"))
+                row.setData(0, Qt.ItemDataRole.UserRole, item.client_id)
+                self.agenda.addTopLevelItem(row)
+        self.agenda_columns.fit()  # the headings were marked as spanning after they were inserted
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():
@@ -110,31 +243,62 @@ class TodayScreen(LazyScreen):
         row = 0
         for phase in Phase:
             total = sum(n for (p, _level), n in counts.items() if p is phase)
-            self._caseload_button(row, phase.label, total, phase, None)
+            self._caseload_row(row, phase.label, total, phase, None)
             row += 1
             if phase is Phase.MAINTENANCE:
                 for level in MaintenanceLevel:
-                    self._caseload_button(row, "    " + level.label, counts.get((phase, level), 0), phase, level)
+                    self._caseload_row(row, level.label, counts.get((phase, level), 0), phase, level)
                     row += 1
 
-    def _caseload_button(self, row: int, text: str, count: int, phase: Phase, level: MaintenanceLevel | None) -> None:
-        button = named(QPushButton(text), f"caseload_{phase.value}_{level.value if level else 'all'}")
-        button.setFlat(True)
-        button.setAccessibleName(_("{what}: {n} clients, show them").format(what=text.strip(), n=count))
+    def _caseload_row(self, row: int, text: str, count: int, phase: Phase, level: MaintenanceLevel | None) -> None:
+        # A link that reads as one: it shows those clients. Levels sit indented under their phase.
+        name = f"caseload_{phase.value}_{level.value if level else 'all'}"
+        button = link(named(QPushButton(("↳ " if level else "") + text), name))
+        button.setProperty("indent", level is not None)
+        button.setAccessibleName(_("{what}: {n} clients, show them").format(what=text, n=count))
         button.clicked.connect(lambda: self.filter_requested.emit(phase, level))
         self.caseload_grid.addWidget(button, row, 0)
-        self.caseload_grid.addWidget(QLabel(str(count)), row, 1)
+        number = QLabel(str(count))
+        number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.caseload_grid.addWidget(number, row, 1)
 
     def _open_due(self, index: QModelIndex) -> None:
         self.open_client.emit(self.due_model.data(index, DueModel.ID_ROLE))
 
+    def _open_meeting(self, item: QTreeWidgetItem) -> None:
+        client_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if client_id:
+            self.open_client.emit(client_id)
 
-def remember_opened(ops: Operations, client_id: str) -> None:
-    """Keep the recently opened clients in the vault (they are client data, so never in QSettings)."""
-    vault = ops.require_vault()
-    try:
-        vault.repo.get(Client, client_id)
-    except NotFound:
-        return
-    recent = [client_id, *[c for c in vault.repo.setting(RECENT_KEY, []) if c != client_id]][:RECENT_COUNT]
-    vault.repo.set_setting(RECENT_KEY, recent)
+    # --- printing --------------------------------------------------------------------------------
+
+    def print_list(self, days: int) -> QWidget | None:
+        """The day's or the week's meetings on paper (no notes), previewed from memory."""
+        from tyokykyapp.forms.agenda_list import TITLE, agenda_pdf
+        from tyokykyapp.i18n import current_language
+        from ui.widgets.pdf_preview import PdfPreviewDialog
+
+        last = self.day + timedelta(days=days - 1)
+        items = [item for item in self.items if item.on <= last]
+        rows = [
+            (item.on, item.time, self.names[item.client_id].name if item.client_id in self.names else "", item.place)
+            for item in items
+        ]
+        period = format_date(self.day) if days == 1 else f"{format_date(self.day)}–{format_date(last)}"
+        coach = self.ops.query(coach_details)
+        if coach is None:
+            return None
+        vault_open = self.ops.query(lambda vault: vault)
+        return open_dialog(
+            PdfPreviewDialog(
+                _(TITLE),
+                lambda lang, large: agenda_pdf(rows, period, coach=coach, lang=lang, large_print=large),
+                language=current_language(),
+                large_print=self.large_print(),
+                personal=True,
+                file_name="meetings.pdf",
+                report=self.ops.show_error,
+                still_open=lambda: vault_open is not None and self.ops.holds(vault_open),
+                parent=self,
+            )
+        )

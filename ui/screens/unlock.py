@@ -1,18 +1,46 @@
-"""Unlocking: the passphrase, or the recovery key followed by a new passphrase."""
+"""Unlocking: a card in the middle of the window with the logo, the passphrase, a Caps Lock warning and the
+Unlock button; the recovery key (followed by a new passphrase) behind a link.
+
+Other parts add their own way in under the recovery link with `add_link` (e.g. restoring from a backup)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
+from tyokykyapp.vault.errors import VaultError
+from ui.theme import link, primary, role, tone
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named, secret_edit
 from ui.widgets.passphrase_pair import PassphrasePair
-from ui.widgets.texts import at_left, paragraph, titled_page
+from ui.widgets.restore_offer import RestoreOffer
+from ui.widgets.texts import at_left, centred_card, paragraph
+
+LOGO = Path(__file__).resolve().parents[1] / "resources" / "tyokyky.svg"
+
+
+def caps_lock_on(event: QKeyEvent) -> bool | None:
+    """Whether a typed letter shows Caps Lock on (upper case without Shift, lower case with it); None when the
+    key says nothing about it (a digit, a space). Qt cannot ask the keyboard itself on every system."""
+    text = event.text()
+    if len(text) != 1 or not text.isalpha() or text.lower() == text.upper():
+        return None
+    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    return text.isupper() != shift
 
 
 class UnlockScreen(QWidget):
@@ -24,30 +52,73 @@ class UnlockScreen(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._passphrase_page())  # the recovery page is built when asked for
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
-        outer.addStretch()
 
     def _passphrase_page(self) -> QWidget:
-        page, layout = titled_page(_("Työkyky is locked"))
-        form = QFormLayout()
-        self.passphrase = secret_edit("passphraseEdit", "")
-        self.passphrase.setAccessibleName(_("Passphrase"))
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        logo = QLabel()
+        side = round(self.fontMetrics().height() * 3)
+        logo.setPixmap(QIcon(str(LOGO)).pixmap(QSize(side, side)))
+        logo.setAccessibleName(_("Työkyky logo"))
+        top.addWidget(logo)
+        titles = QVBoxLayout()
+        titles.addWidget(role(QLabel("Työkyky"), "title"))
+        titles.addWidget(role(QLabel(_("Työkyky is locked")), "muted"))
+        top.addLayout(titles, 1)
+        layout.addLayout(top)
+        self.note = tone(named(QLabel(), "unlockNote"), "info")  # e.g. the demo's passphrase
+        self.note.setWordWrap(True)
+        self.note.hide()
+        layout.addWidget(self.note)
+        label = QLabel(_("Passphrase"))
+        self.passphrase = secret_edit("passphraseEdit", _("Passphrase"))
+        label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self.try_unlock)
-        form.addRow(_("Passphrase"), self.passphrase)
-        layout.addLayout(form)
-        self.message = message_label("unlockMessage")
+        self.passphrase.installEventFilter(self)
+        layout.addWidget(label)
+        layout.addWidget(self.passphrase)
+        self.caps_lock = tone(named(QLabel("⇪ " + _("Caps Lock is on")), "capsLockWarning"), "warning")
+        self.caps_lock.hide()
+        layout.addWidget(self.caps_lock)
+        self.message = tone(message_label("unlockMessage"), "error")
         self.message.setAccessibleName(_("Message"))
         layout.addWidget(self.message)
-        unlock = named(QPushButton(_("Unlock")), "unlockButton")
-        unlock.setDefault(True)
-        unlock.clicked.connect(self.try_unlock)
-        layout.addWidget(at_left(unlock))
-        forgot = named(QPushButton(_("Forgot the passphrase? Use the recovery key")), "forgotButton")
-        forgot.setFlat(True)
+        self.unlock_button = primary(named(QPushButton(_("Unlock")), "unlockButton"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        layout.addWidget(self.unlock_button)
+        self.links = QVBoxLayout()
+        forgot = link(named(QPushButton(_("Forgot the passphrase? Use the recovery key")), "forgotButton"))
         forgot.clicked.connect(self.show_recovery)
-        layout.addWidget(at_left(forgot))
-        return page
+        self.links.addWidget(at_left(forgot))
+        self.restore_offer = RestoreOffer(self.folder, self.message)
+        self.links.addWidget(self.restore_offer)
+        layout.addLayout(self.links)
+        return centred_card(column, "unlockCard")
+
+    def add_link(self, button: QPushButton) -> None:
+        """Another way in, under the recovery key's link (shown as a link too)."""
+        self.links.addWidget(at_left(link(button)))
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.passphrase and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_CapsLock:
+                self.caps_lock.setVisible(not self.caps_lock.isVisible())
+            else:
+                on = caps_lock_on(event)
+                if on is not None:
+                    self.caps_lock.setVisible(on)
+        return super().eventFilter(watched, event)
 
     def show_recovery(self) -> None:
         if not self._recovery_built():
@@ -59,11 +130,15 @@ class UnlockScreen(QWidget):
         return self.pages.count() > 1
 
     def _recovery_page(self) -> QWidget:
-        page, layout = titled_page(_("Open with the recovery key"))
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(role(QLabel(_("Open with the recovery key")), "title"))
         layout.addWidget(
             paragraph(_("Type the recovery key from the sheet in the safe, then choose a new passphrase."))
         )
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.recovery_key = named(QLineEdit(), "recoveryKeyEdit")
         self.recovery_key.setAccessibleName(_("Recovery key"))
         self.recovery_key.setPlaceholderText("ABCD-EFGH-…")
@@ -71,16 +146,15 @@ class UnlockScreen(QWidget):
         layout.addLayout(form)
         self.new_passphrase = PassphrasePair()
         layout.addWidget(self.new_passphrase)
-        self.recovery_message = message_label("recoveryMessage")
+        self.recovery_message = tone(message_label("recoveryMessage"), "error")
         layout.addWidget(self.recovery_message)
-        button = named(QPushButton(_("Open and set the new passphrase")), "recoverButton")
+        button = primary(named(QPushButton(_("Open and set the new passphrase")), "recoverButton"))
         button.clicked.connect(self.try_recover)
-        layout.addWidget(at_left(button))
-        back = named(QPushButton(_("Back to the passphrase")), "backToPassphraseButton")
-        back.setFlat(True)
+        layout.addWidget(button)
+        back = link(named(QPushButton(_("Back to the passphrase")), "backToPassphraseButton"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         layout.addWidget(at_left(back))
-        return page
+        return centred_card(column, "recoveryCard")
 
     def reset(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -93,13 +167,19 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def try_unlock(self) -> None:
+        if not self.passphrase.text():
+            self.message.setText(_("Type your passphrase first."))
+            self.passphrase.setFocus()
+            return
         from tyokykyapp.vault import Vault  # loaded on the first unlock, not at start-up
 
         try:
             with busy_cursor():
                 vault = Vault.unlock(self.folder, passphrase=self.passphrase.text())
         except UserError as error:
-            self.message.setText(str(error))
+            self.message.setText("✗ " + str(error))
+            if isinstance(error, VaultError):
+                self.restore_offer.offer_for(error)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
@@ -123,7 +203,7 @@ class UnlockScreen(QWidget):
                     vault.close()
                     raise
         except UserError as error:
-            self.recovery_message.setText(str(error))
+            self.recovery_message.setText("✗ " + str(error))
             return
         self.reset()
         self.unlocked.emit(vault)

@@ -7,33 +7,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.domain.errors import UserError
 from tyokykyapp.i18n import _
 
 if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
+from ui.theme import link, primary, role
 from ui.widgets.busy import busy_cursor
 from ui.widgets.named import message_label, named
 from ui.widgets.passphrase_pair import PassphrasePair
-from ui.widgets.texts import at_left, paragraph, titled_page
+from ui.widgets.record_form import RecordForm
+from ui.widgets.texts import at_left, centred_card, paragraph, titled_page
 
 
 class WelcomeScreen(QWidget):
     finished = Signal(object)  # the created Vault, after the coach's details
     demo_requested = Signal()
+    restore_requested = Signal()  # a new computer: the vault comes back from a backup (a USB stick)
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,8 +45,8 @@ class WelcomeScreen(QWidget):
         self.pages.addWidget(self._recovery_page())
         self.pages.addWidget(self._details_page())
         outer = QVBoxLayout(self)
-        outer.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignTop)
-        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addWidget(self.pages)
+        outer.setContentsMargins(0, 0, 0, 0)
 
     # 1. passphrase
     def _create_page(self) -> QWidget:
@@ -64,7 +65,7 @@ class WelcomeScreen(QWidget):
         self.create_error = message_label("createError")
         layout.addWidget(self.create_error)
         buttons = QHBoxLayout()
-        self.create_button = named(QPushButton(_("Create the vault")), "createVaultButton")
+        self.create_button = primary(named(QPushButton(_("Create the vault")), "createVaultButton"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         self.passphrase.changed.connect(lambda: self.create_button.setEnabled(self.passphrase.problem() is None))
@@ -75,7 +76,10 @@ class WelcomeScreen(QWidget):
         buttons.addStretch()
         buttons.addWidget(demo)
         layout.addLayout(buttons)
-        return page
+        restore = link(named(QPushButton(_("Restore from a backup…")), "welcomeRestoreButton"))
+        restore.clicked.connect(self.restore_requested)
+        layout.addWidget(at_left(restore))
+        return centred_card(page, "welcomeCard")
 
     def _create(self) -> None:
         from tyokykyapp.vault import Vault
@@ -102,12 +106,8 @@ class WelcomeScreen(QWidget):
                 )
             )
         )
-        self.recovery_label = named(QLabel(), "recoveryKeyLabel")
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(20)
-        font.setBold(True)
-        self.recovery_label.setFont(font)
+        self.recovery_label = role(named(QLabel(), "recoveryKeyLabel"), "key")
+        self.recovery_label.setWordWrap(True)
         self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recovery_label.setAccessibleName(_("Recovery key"))
         layout.addWidget(self.recovery_label)
@@ -117,19 +117,22 @@ class WelcomeScreen(QWidget):
         self.stored = QCheckBox(_("I have written the recovery key down or printed it for the safe"))
         self.stored.setObjectName("recoveryStoredCheck")
         layout.addWidget(self.stored)
-        next_button = named(QPushButton(_("Continue")), "recoveryContinueButton")
+        next_button = primary(named(QPushButton(_("Continue")), "recoveryContinueButton"))
         next_button.setEnabled(False)
         self.stored.toggled.connect(next_button.setEnabled)
         next_button.clicked.connect(self._after_recovery)
         layout.addWidget(at_left(next_button))
-        return page
+        return centred_card(page, "welcomeCard")
 
     def print_recovery_sheet(self) -> QWidget:
         from tyokykyapp.services import coach_details
         from ui.print_ops import preview_recovery_sheet
 
         assert self.vault is not None
-        return preview_recovery_sheet(self, self.vault, self.recovery_label.text(), coach_details(self.vault))
+        vault = self.vault
+        return preview_recovery_sheet(
+            self, vault.id, vault.created_at, self.recovery_label.text(), coach_details(vault)
+        )
 
     def _after_recovery(self) -> None:
         self.recovery_label.clear()  # the key is not kept on screen
@@ -139,33 +142,20 @@ class WelcomeScreen(QWidget):
     def _details_page(self) -> QWidget:
         page, layout = titled_page(_("About you"))
         layout.addWidget(paragraph(_("These are printed on the forms you give to clients. You can change them later.")))
-        form = QFormLayout()
-        self.details = {
-            key: named(QLineEdit(), f"coach_{key}") for key in ("name", "organisation", "phone", "email", "address")
-        }
-        labels = {
-            "name": _("Your name"),
-            "organisation": _("Organisation"),
-            "phone": _("Phone"),
-            "email": _("E-mail"),
-            "address": _("Address"),
-        }
-        for key, edit in self.details.items():
-            edit.setAccessibleName(labels[key])
-            form.addRow(labels[key], edit)
-        layout.addLayout(form)
-        done = named(QPushButton(_("Start using Työkyky")), "detailsDoneButton")
+        self.coach_form = RecordForm(CoachDetails, name_prefix="coach_")
+        self.coach_form.set_value(CoachDetails())
+        layout.addWidget(self.coach_form)
+        done = primary(named(QPushButton(_("Start using Työkyky")), "detailsDoneButton"))
         done.clicked.connect(self._finish)
         layout.addWidget(at_left(done))
-        return page
+        return centred_card(page, "welcomeCard")
 
     def _finish(self) -> None:
-        from tyokykyapp.services import CoachDetails, set_coach_details
+        from tyokykyapp.services import set_coach_details
 
         assert self.vault is not None
-        details = CoachDetails(**{key: edit.text().strip() for key, edit in self.details.items()})
         try:
-            set_coach_details(self.vault, details)
+            set_coach_details(self.vault, self.coach_form.value())
         except UserError as error:
             self.create_error.setText(str(error))
             return

@@ -1,5 +1,8 @@
 """One client's workspace: a header (name, phase, level, days in phase, warnings), the phase stepper,
-one page per phase with its checklist and its records, and the timeline."""
+one page per phase with its checklist and its records, and the timeline.
+
+A client handed over to another coach is read-only here: every control that would change something is
+disabled and says why; records open for reading."""
 
 from __future__ import annotations
 
@@ -8,79 +11,66 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from tyokykyapp.domain import (
-    FILE_LISTS,
-    Client,
-    ClientFile,
-    Closure,
-    MaintenanceLevel,
-    Phase,
-    Record,
-)
-from tyokykyapp.domain.dates import today
+from tyokykyapp.domain import FILE_LISTS, Client, ClientFile, Closure, MaintenanceLevel, Phase, PhaseChange, Record
+from tyokykyapp.domain.dates import format_date, today
 from tyokykyapp.domain.registry import blank_record, record_title
 from tyokykyapp.forms.render import FormKind, form_title
 from tyokykyapp.i18n import _, current_language, ngettext
-from tyokykyapp.process import checklist, due_items, facts_from_file
-from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS, DueKind
+from tyokykyapp.process import DueKind, due_items, facts_from_file, latest_move
+from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS, due_outlook
 from tyokykyapp.services import (
     Changes,
+    ServiceTerms,
     advance_phase,
     change_level,
     delete_client,
     delete_record,
+    redate_last_move,
     restore_record,
     save_record,
     service_terms,
     tick_checklist_item,
+    undo_handover,
+    undo_last_move,
     untick_checklist_item,
     update_client,
 )
+from tyokykyapp.services.employers import employer_names
+from ui.dialogs import open_dialog
+from ui.dialogs.ask import confirm
+from ui.dialogs.checklist_date import ChecklistDateDialog
+from ui.dialogs.history import HistoryDialog
+from ui.dialogs.phase_move import (
+    CorrectionState,
+    CorrectMoveDialog,
+    LevelDialog,
+    LevelState,
+    MoveState,
+    PhaseMoveDialog,
+)
+from ui.dialogs.record import RecordDialog
 from ui.operations import Operations
 from ui.print_ops import CLIENT_FORMS, preview_client_form
-from ui.record_summary import day, summary
-from ui.screens.phase_move_dialog import LevelDialog, PhaseMoveDialog
-from ui.widgets.history_dialog import HistoryDialog
+from ui.record_summary import day, job_title, summary
+from ui.screens.phase_page import PhasePage
+from ui.theme import button, primary, role, tone
+from ui.widgets.fitted_list import FittedList
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
+from ui.widgets.page import card_column, scrolling_column
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
-from ui.widgets.record_form import Choices, RecordDialog
-from ui.widgets.record_section import RecordSection
-
-# Which records each phase page shows (the quality criteria's work of that phase).
-PHASE_SECTIONS: dict[Phase, tuple[str, ...]] = {
-    Phase.INTAKE: ("episode", "meeting", "consent", "agreement", "waiting"),
-    Phase.MAPPING: ("vocational_profile", "kykyviisari", "plan", "network_contact", "meeting", "waiting"),
-    Phase.JOB_SEARCH: ("job_application", "employer_contact", "employment", "meeting", "waiting"),
-    Phase.SUPPORT: ("employment", "support_plan", "meeting", "waiting"),
-    Phase.MAINTENANCE: ("employment", "meeting", "plan", "kykyviisari"),
-    Phase.CLOSED: ("closure", "follow_up", "meeting"),
-}
-# The forms each phase page offers to print.
-PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
-    Phase.INTAKE: (FormKind.CONSENT, FormKind.AGREEMENT, FormKind.PRIVACY_NOTICE),
-    Phase.MAPPING: (FormKind.PROFILE, FormKind.PLAN),
-    Phase.JOB_SEARCH: (FormKind.CONSENT, FormKind.MEETING_SUMMARY),
-    Phase.SUPPORT: (FormKind.SUPPORT_PLAN, FormKind.MEETING_SUMMARY),
-    Phase.MAINTENANCE: (FormKind.PLAN, FormKind.MEETING_SUMMARY),
-    Phase.CLOSED: (FormKind.CLOSURE, FormKind.ACCESS_REPORT),
-}
-# Closures and service episodes are made by the moves that end and start them, not added by hand.
-NOT_ADDABLE = frozenset({"closure", "episode"})
+from ui.widgets.record_form import Choices
 
 
 def _kykyviisari_text(file: ClientFile) -> str:
@@ -93,119 +83,74 @@ def _kykyviisari_text(file: ClientFile) -> str:
     return _("Kykyviisari since {date}: {scores}").format(date=day(first.done_on), scores=scores)
 
 
-class PhasePage(QWidget):
-    """A phase's checklist (ticking records the date) and its records."""
-
-    def __init__(self, phase: Phase, workspace: ClientWorkspace) -> None:
-        super().__init__()
-        self.phase = phase
-        self.setObjectName(f"page_{phase.value}")
-        layout = QVBoxLayout(self)
-        self.info = named(QLabel(), f"info_{phase.value}")
-        self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.info)
-        layout.addWidget(QLabel("<b>" + _("Checklist") + "</b>"))
-        self.checklist = named(QListWidget(), f"checklist_{phase.value}", _("Checklist"))
-        self.checklist.itemChanged.connect(workspace.on_checklist_changed)
-        layout.addWidget(self.checklist)
-        prints = QHBoxLayout()
-        for form in PHASE_FORMS[phase]:
-            button = named(
-                QPushButton(_("Print: {form}…").format(form=form_title(form, current_language()))),
-                f"print_{phase.value}_{form.value}",
-            )
-            button.clicked.connect(functools.partial(workspace.print_form, form))
-            prints.addWidget(button)
-        prints.addStretch()
-        layout.addLayout(prints)
-        self.sections = {}
-        for kind in PHASE_SECTIONS[phase]:
-            section = RecordSection(
-                kind,
-                add=functools.partial(workspace.add_record_for, kind),
-                edit=workspace.edit_record,
-                delete=workspace.delete_record,
-                history=workspace.show_history,
-            )
-            if kind in NOT_ADDABLE:
-                section.add_button.setEnabled(False)
-            self.sections[kind] = section
-            layout.addWidget(section)
-        layout.addStretch()
-
-    def fill(self, file: ClientFile, today: date, info: str) -> None:
-        self.info.setText(info)
-        self.info.setVisible(bool(info))
-        self.checklist.blockSignals(True)
-        self.checklist.clear()
-        for item in checklist(file, self.phase, today):
-            done = f" — {day(item.done_on)}" if item.done and item.done_on else ""
-            source = " (" + _("from the records") + ")" if item.source == "record" else ""
-            entry = QListWidgetItem(f"{item.label}{done}{source}")
-            entry.setData(Qt.ItemDataRole.UserRole, item.key)
-            flags = Qt.ItemFlag.ItemIsEnabled
-            if item.source != "record":  # a record-backed item is changed by editing the record
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            entry.setFlags(flags)
-            entry.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
-            self.checklist.addItem(entry)
-        self.checklist.setMaximumHeight(self.checklist.sizeHintForRow(0) * (self.checklist.count() + 1) + 8)
-        self.checklist.blockSignals(False)
-        for kind, section in self.sections.items():
-            section.set_records(getattr(file, FILE_LISTS[kind]))
-
-
 class ClientWorkspace(QWidget):
-    closed = Signal()  # the client was deleted (to the bin)
+    closed = Signal()  # the client was deleted (to the bin), or is no longer in the vault
 
     def __init__(
-        self, ops: Operations, client_id: str, parent: QWidget | None = None, *, large_print: bool = False
+        self, ops: Operations, file: ClientFile, parent: QWidget | None = None, *, large_print: bool = False
     ) -> None:
         super().__init__(parent)
         self.setObjectName("clientWorkspace")
         self.large_print = large_print
         self.ops = ops
-        self.client_id = client_id
-        self.file: ClientFile | None = None
-        self.dialogs: list[RecordDialog] = []
-        layout = QVBoxLayout(self)
-
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        self.name_label = named(QLabel(), "clientName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.client_id = file.client.id
+        self.file = file
+        self.names: dict[str, str] = {}
+        self.read_only = ""
+        # One scrolling area for the whole client: the header, the steps and the page, whose checklist and
+        # record lists show every row with no scroll bar of their own inside it.
+        self.page_scroll, layout = scrolling_column(self, spacing=8)
+        header, names = card_column("clientHeader")
+        self.name_label = role(named(QLabel(), "clientName"), "title")
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label = named(QLabel(), "clientStatus")
-        self.warnings = named(QLabel(), "clientWarnings")
+        self.status_label.setWordWrap(True)
+        self.contact_label = role(named(QLabel(), "clientContact"), "muted")
+        self.contact_label.setWordWrap(True)
+        self.contact_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = tone(named(QLabel(), "clientWarnings"), "warning")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         names.addWidget(self.name_label)
         names.addWidget(self.status_label)
+        names.addWidget(self.contact_label)
         names.addWidget(self.warnings)
-        header.addLayout(names, 1)
-        actions = QVBoxLayout()
-        self.advance_button = named(QPushButton(_("Move to the next phase…")), "advancePhaseButton")
-        self.advance_button.clicked.connect(self.open_move_dialog)
-        self.level_button = named(QPushButton(_("Change the support level…")), "changeLevelButton")
-        self.level_button.clicked.connect(self.open_level_dialog)
-        details = named(QPushButton(_("Edit details…")), "editClientButton")
-        details.clicked.connect(self.edit_details)
-        history = named(QPushButton(_("History of details…")), "clientHistoryButton")
-        history.clicked.connect(lambda: self.show_history(self._require_file().client))
-        self.print_button = named(QPushButton(_("Print…")), "printMenuButton")
+        self.advance_button = primary(
+            button(_("Move to the next phase…"), "advancePhaseButton", "arrow-right", "accent_text")
+        )
+        self.advance_button.clicked.connect(lambda: self.open_move_dialog())
+        self.level_button = button(_("Change the support level…"), "changeLevelButton", "adjustments")
+        self.level_button.clicked.connect(lambda: self.open_level_dialog())
+        self.correct_button = button(_("Correct the latest move…"), "correctMoveButton", "arrow-back-up")
+        self.correct_button.clicked.connect(lambda: self.open_correct_dialog())
+        self.details_button = button(_("Edit details…"), "editClientButton", "id")
+        self.details_button.clicked.connect(self.edit_details)
+        history = button(_("History of details…"), "clientHistoryButton", "history")
+        history.clicked.connect(lambda: self.show_history(self.file.client))
+        self.print_button = button(_("Print…"), "printMenuButton", "printer")
         menu = QMenu(self.print_button)
         for kind in CLIENT_FORMS:
             menu.addAction(form_title(kind, current_language()), functools.partial(self.print_form, kind))
         self.print_button.setMenu(menu)
-        delete = named(QPushButton(_("Move client to the bin…")), "deleteClientButton")
+        self.unmark_button = button(_("Undo the handover mark…"), "undoHandoverButton", "arrow-back-up")
+        self.unmark_button.clicked.connect(self.confirm_undo_handover)
+        delete = button(_("Move client to the bin…"), "deleteClientButton", "trash")
         delete.clicked.connect(self.confirm_delete)
-        for button in (self.advance_button, self.level_button, self.print_button, details, history, delete):
-            actions.addWidget(button)
-        header.addLayout(actions)
-        layout.addLayout(header)
+        names.addWidget(
+            flow_row(
+                self.advance_button,
+                self.level_button,
+                self.correct_button,
+                self.print_button,
+                self.details_button,
+                history,
+                self.unmark_button,
+                delete,
+            )
+        )
+        layout.addWidget(header)
 
         self.deleted: Record | None = None
         self.undo_bar = QWidget()
@@ -221,102 +166,131 @@ class ClientWorkspace(QWidget):
 
         self.stepper = PhaseStepper()
         layout.addWidget(self.stepper)
-        self.history_line = named(QLabel(), "phaseHistory")
+        self.history_line = role(named(QLabel(), "phaseHistory"), "small")
         self.history_line.setWordWrap(True)
         layout.addWidget(self.history_line)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        layout.addWidget(line)
 
         self.pages = QStackedWidget()
         # Phase pages are built when first shown: opening a client builds one page, not six.
         self.phase_pages: dict[Phase, PhasePage] = {}
-        self.timeline = named(QListWidget(), "timeline", _("Timeline"))
+        self.timeline = named(FittedList(), "timeline", _("Timeline"))
+        self.timeline.setWordWrap(True)
+        # A line opens its record (a phase move shows its history: moves are corrected with their own dialog).
+        self.timeline.itemActivated.connect(self._open_from_timeline)
         self._timeline_stale = True
         self.pages.addWidget(self.timeline)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.pages)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pages, 1)
         self.stepper.selected.connect(self._show_page)
         ops.changed.connect(self._on_changed)
-        self.refresh()
-        self.stepper.show(self._require_file().client.phase.value)
+        self._show(file)
+        self.stepper.show(file.client.phase.value)
 
     # --- showing -----------------------------------------------------------------------------------
-
-    def _require_file(self) -> ClientFile:
-        if self.file is None:
-            raise RuntimeError("no client loaded")
-        return self.file
 
     def page_for(self, phase: Phase) -> PhasePage:
         page = self.phase_pages.get(phase)
         if page is None:
             page = self.phase_pages[phase] = PhasePage(phase, self)
             self.pages.addWidget(page)
-            page.fill(self._require_file(), date.today(), self._info_text(phase, self._require_file(), date.today()))
+            self._fill_page(page, today())
         return page
+
+    def _fill_page(self, page: PhasePage, on: date) -> None:
+        page.fill(self.file, on, self._info_text(page.phase, self.file, on), self.names, self.read_only)
 
     def _show_page(self, key: str) -> None:
         if key == TIMELINE:
             if self._timeline_stale:
-                self._fill_timeline(self._require_file())
+                self._fill_timeline(self.file)
             self.pages.setCurrentWidget(self.timeline)
         else:
             self.pages.setCurrentWidget(self.page_for(Phase(key)))
+        # Only the page on view counts for the height, so a short page is not as tall as the longest one.
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            assert page is not None
+            shown = page is self.pages.currentWidget()
+            page.setSizePolicy(
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            )
+        self.pages.adjustSize()
+        self.page_scroll.verticalScrollBar().setValue(0)  # each page opens at its top, not half-way down
 
     def _on_changed(self, changes: Changes) -> None:
         if self.client_id in changes.client_ids or "employer" in changes.kinds:
             self.refresh()
 
     def refresh(self) -> None:
-        vault = self.ops.require_vault()
-        self.file = file = vault.repo.client_file(self.client_id)
-        self.terms = service_terms(vault)
-        client, today = file.client, date.today()
+        file = self.ops.query(lambda vault: vault.repo.client_file(self.client_id))
+        if file is not None:  # None: the vault is locking, or a problem reading it was shown
+            self._show(file)
+
+    def _show(self, file: ClientFile) -> None:
+        self.file = file
+        self.names = self.ops.query(employer_names) or {}
+        self.terms = self.ops.query(service_terms) or ServiceTerms()
+        client, on = file.client, today()
+        self.read_only = (
+            _("Handed over to {to} on {date}: read-only here.").format(
+                to=client.handed_over_to or "—", date=day(client.handed_over_on)
+            )
+            if client.handed_over_on is not None
+            else ""
+        )
         self.name_label.setText(client.name)
-        days = (today - client.phase_since).days
+        days = (on - client.phase_since).days
         level = f" — {client.maintenance_level.label}" if client.maintenance_level else ""
         in_phase = ngettext("{n} day in this phase", "{n} days in this phase", days).format(n=days)
+        born = " · " + _("b. {date}").format(date=day(client.date_of_birth)) if client.date_of_birth else ""
         self.status_label.setText(
-            f"{client.phase.label}{level} · {in_phase} · " + _("since {date}").format(date=day(client.phase_since))
+            f"{client.phase.label}{level} · {in_phase} ("
+            + _("since {date}").format(date=day(client.phase_since))
+            + f"){born}"
         )
-        self.warnings.setText("\n".join(self._warnings(file, today)))
+        contact = [f"☎ {client.phone}" if client.phone else "", f"✉ {client.email}" if client.email else ""]
+        self.contact_label.setText("    ".join(part for part in contact if part) or _("No phone or e-mail recorded"))
+        warnings = self._warnings(file, on)
+        self.warnings.setText("\n".join(warnings))
+        self.warnings.setVisible(bool(warnings))
         self.level_button.setVisible(client.phase is Phase.MAINTENANCE)
-        visited = {p.to_phase for p in file.phase_history}
-        self.stepper.set_current(client.phase, visited)
+        self.correct_button.setVisible(latest_move(file) is not None)
+        self._set_read_only()
+        moves = file.moves()
+        self.stepper.set_current(client.phase, {p.to_phase for p in moves})
         self.history_line.setText(
-            " → ".join(f"{p.to_phase.label} {day(p.on)}" for p in file.phase_history if p.from_phase != p.to_phase)
+            " → ".join(f"{p.to_phase.label} {day(p.on)}" for p in moves if p.from_phase != p.to_phase)
         )
-        for phase, page in self.phase_pages.items():
-            page.fill(file, today, self._info_text(phase, file, today))
+        for page in self.phase_pages.values():
+            self._fill_page(page, on)
         self._timeline_stale = True
         if self.pages.currentWidget() is self.timeline:
             self._fill_timeline(file)
 
-    def _warnings(self, file: ClientFile, today: date) -> list[str]:
+    def _set_read_only(self) -> None:
+        reason = self.read_only
+        for each in (self.advance_button, self.level_button, self.correct_button):
+            each.setEnabled(not reason)
+            each.setToolTip(reason)
+        self.details_button.setText(_("Show details…") if reason else _("Edit details…"))
+        self.unmark_button.setVisible(bool(reason))
+
+    def _warnings(self, file: ClientFile, on: date) -> list[str]:
         client = file.client
+        if self.read_only:
+            return ["⚑ " + self.read_only]  # what is due is now the receiving coach's to follow
         lines = []
-        if client.handed_over_on is not None:
-            lines.append(
-                "⚑ "
-                + _("Handed over to {to} on {date}: read-only here.").format(
-                    to=client.handed_over_to or "—", date=day(client.handed_over_on)
-                )
-            )
-        if client.phase not in (Phase.INTAKE, Phase.CLOSED) and file.consent_in_force(today) is None:
+        if client.phase not in (Phase.INTAKE, Phase.CLOSED) and file.consent_in_force(on) is None:
             lines.append("⚠ " + _("No written consent in force: ask before exchanging information."))
-        for item in due_items(facts_from_file(file, today), today, self.terms):
+        for item in due_items(facts_from_file(file, on), on, self.terms):
             state = _("overdue") if item.overdue else _("due")
             lines.append(f"⚠ {item.kind.label}: {day(item.due_on)} ({state})")
         return lines
 
-    def _info_text(self, phase: Phase, file: ClientFile, today: date) -> str:
+    def _info_text(self, phase: Phase, file: ClientFile, on: date) -> str:
         """The line on top of a phase page: what the coach should keep in view in that phase."""
         client = file.client
         if phase is Phase.JOB_SEARCH:
-            consent = file.consent_in_force(today)
+            consent = file.consent_in_force(on)
             if consent is None:
                 choice = _("not recorded: ask the client")
             elif consent.employer_disclosure is None:
@@ -328,27 +302,32 @@ class ClientWorkspace(QWidget):
             if client.maintenance_level is None:
                 return _("The client is not in maintenance.")
             months = MAINTENANCE_CADENCE_MONTHS[client.maintenance_level]
+            # The next contact's date even when it is not yet listed as due (a planned contact months away).
+            outlook = due_outlook(facts_from_file(file, on), on)
             contacts = (DueKind.MAINTENANCE_VISIT, DueKind.MAINTENANCE_CONTACT)
-            next_contact = [i for i in due_items(facts_from_file(file, today), today, self.terms) if i.kind in contacts]
-            due_text = day(next_contact[0].due_on) if next_contact else _("not yet")
+            next_contact = [due_on for kind, due_on in outlook.candidates if kind in contacts]
+            due_text = day(min(next_contact)) if next_contact else _("not yet")
             renewals = [
-                day(e.pay_subsidy_until) for e in file.jobs_ongoing(today) if e.pay_subsidy and e.pay_subsidy_until
+                day(e.pay_subsidy_until) for e in file.jobs_ongoing(on) if e.pay_subsidy and e.pay_subsidy_until
             ]
-            text = _("Support level {level}: contact at least every {n} months. Next contact due: {due}.").format(
-                level=client.maintenance_level.label, n=months, due=due_text
-            )
+            text = ngettext(
+                "Support level {level}: contact at least every month. Next contact due: {due}.",
+                "Support level {level}: contact at least every {n} months. Next contact due: {due}.",
+                months,
+            ).format(level=client.maintenance_level.label, n=months, due=due_text)
             if renewals:
                 text += " " + _("Pay-subsidy renewal: {dates}.").format(dates=", ".join(renewals))
             return "\n".join(filter(None, (text, _kykyviisari_text(file))))
         if phase is Phase.INTAKE:
             episode = file.current_episode()
             referral = episode.referral if episode else None
-            source = referral.source.label if referral and referral.source else _("not recorded")
-            return _("Referral: {source}, {referrer}, {date}").format(
-                source=source,
-                referrer=(referral.referrer if referral else "") or "—",
-                date=day(referral.referred_on if referral else None),
-            )
+            parts = [
+                referral.source.label if referral and referral.source else "",
+                referral.referrer if referral else "",
+                format_date(referral.referred_on) if referral else "",
+            ]
+            shown = ", ".join(part for part in parts if part) or _("not recorded")
+            return _("Referral: {referral}").format(referral=shown)
         if phase is Phase.MAPPING:
             return _kykyviisari_text(file)
         return ""
@@ -356,76 +335,119 @@ class ClientWorkspace(QWidget):
     def _fill_timeline(self, file: ClientFile) -> None:
         self._timeline_stale = False
         self.timeline.clear()
-        records: list[Record] = [
-            r for name in FILE_LISTS.values() for r in getattr(file, name) if r.KIND != "checklist_tick"
-        ]
-        records.sort(key=lambda r: r.main_date() or date.min, reverse=True)
-        for record in records:
-            self.timeline.addItem(f"{day(record.main_date())}  {record_title(record.KIND)}: {summary(record)}")
+        # Newest first; of the same day, the one recorded last first (the lists are in record order).
+        records: list[tuple[date, int, Record]] = []
+        for name in FILE_LISTS.values():
+            for order, record in enumerate(getattr(file, name)):
+                if record.KIND != "checklist_tick":
+                    records.append((record.main_date() or date.min, order, record))
+        records.sort(key=lambda e: (e[0], e[2].created_at.timestamp() if e[2].created_at else 0.0, e[1]), reverse=True)
+        for on, _order, record in records:
+            item = QListWidgetItem(f"{day(on)}  {record_title(record.KIND)}: {summary(record, self.names)}")
+            item.setData(Qt.ItemDataRole.UserRole, record)
+            self.timeline.addItem(item)
+        self.timeline.fit()
+
+    def _open_from_timeline(self, item: QListWidgetItem) -> None:
+        record = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(record, PhaseChange):
+            self.show_history(record)
+        elif isinstance(record, Record):
+            self.edit(record)
 
     # --- acting ------------------------------------------------------------------------------------
 
     def choices(self) -> Choices:
-        vault = self.ops.require_vault()
-        employers = [(e.id, getattr(e, "name", "")) for e in vault.repo.employers()]
-        jobs = [(e.id, f"{e.title} / {e.employer_name}") for e in self._require_file().employments]
+        employers = sorted(self.names.items(), key=lambda item: item[1].casefold())
+        jobs = [(e.id, job_title(e, self.names)) for e in self.file.employments]
         return {"employer_id": employers, "employment_id": jobs}
 
     def _save(self, record: Record) -> bool:
         operation = update_client if isinstance(record, Client) else save_record
         return self.ops.call(operation, record) is not None
 
-    def edit(self, record: Record) -> RecordDialog:
-        """Open the form for `record` (new, stored, or a draft kept through a lock)."""
-        dialog = RecordDialog(record, self._save, self.ops.show_error, self.choices(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
-        dialog.open()
-        return dialog
+    def edit(self, record: Record, typed: Record | None = None) -> RecordDialog:
+        """Open the form for `record` (new or stored); `typed` is a draft of it kept through a lock."""
+        dialog = RecordDialog(
+            record,
+            self._save,
+            self.ops.show_error,
+            self.choices(),
+            self,
+            about=self.file.client.name,
+            typed=typed,
+            read_only=self.read_only,
+        )
+        client_id = self.client_id
+        dialog.reopen = lambda work, state: work.reopen_for_client(client_id, lambda ws: ws.edit(*state))
+        return open_dialog(dialog)
 
-    def add_record(self, kind: str) -> RecordDialog:
+    def add_record(self, kind: str) -> RecordDialog | None:
+        if self.read_only:  # Ctrl+M and the bar's button reach here too
+            self.ops.show_error(self.read_only)
+            return None
         return self.edit(blank_record(kind, self.client_id, today()))
 
-    def add_record_for(self, kind: str) -> None:
-        self.add_record(kind)
-
-    def edit_record(self, record: Record) -> None:
-        self.edit(record)
-
-    def edit_details(self) -> None:
-        self.edit(self._require_file().client)
+    def edit_details(self) -> RecordDialog:
+        return self.edit(self.file.client)
 
     def delete_record(self, record: Record) -> None:
-        answer = QMessageBox.question(
+        def delete() -> None:
+            if self.ops.call(delete_record, record) is not None:
+                self.deleted = record
+                what = f"{record_title(record.KIND)}, {summary(record, self.names)}"
+                self.undo_label.setText(_("Deleted: {what}").format(what=what))
+                self.undo_bar.show()
+
+        confirm(
             self,
             _("Delete"),
             _("Delete this: {what}? You can undo it right after.").format(what=record_title(record.KIND)),
+            delete,
+            destructive=True,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.ops.call(delete_record, record) is not None:
-            self.deleted = record
-            self.undo_label.setText(_("Deleted: {what}").format(what=f"{record_title(record.KIND)}, {summary(record)}"))
-            self.undo_bar.show()
 
     def undo_delete(self) -> None:
         if self.deleted is not None and self.ops.call(restore_record, self.deleted) is not None:
             self.deleted = None
             self.undo_bar.hide()
 
-    def show_history(self, record: Record) -> None:
-        dialog = HistoryDialog(self.ops.require_vault().repo.history(record.id), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    def show_history(self, record: Record) -> HistoryDialog | None:
+        revisions = self.ops.query(lambda vault: vault.repo.history(record.id))
+        if not revisions:
+            return None
+        return open_dialog(HistoryDialog(revisions, self.names, self))
 
     def on_checklist_changed(self, item: QListWidgetItem) -> None:
-        key = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked:
-            self.ops.call(tick_checklist_item, self.client_id, key, date.today())
+        """Ticking asks for the day the work was done; unticking asks first (the date would be lost). The
+        box shows what is stored until the coach has answered."""
+        key, ticked = item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked
+        text = item.text()
+        box = item.listWidget()
+        box.blockSignals(True)
+        item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+        box.blockSignals(False)
+        if ticked:
+            self.ask_done_on(text, key)
         else:
-            self.ops.call(untick_checklist_item, self.client_id, key)
+            self.confirm_untick(text, key)
 
-    def open_move_dialog(self) -> PhaseMoveDialog:
-        client = self._require_file().client
+    def ask_done_on(self, text: str, key: str) -> ChecklistDateDialog:
+        def done(on: date) -> bool:
+            return self.ops.call(tick_checklist_item, self.client_id, key, on) is not None
+
+        return open_dialog(ChecklistDateDialog(text, done, self))
+
+    def confirm_untick(self, text: str, key: str) -> None:
+        confirm(
+            self,
+            _("Checklist"),
+            _("Mark this as not done? The date it was done is removed: {item}").format(item=text),
+            lambda: self.ops.call(untick_checklist_item, self.client_id, key),
+        )
+
+    def open_move_dialog(self, state: MoveState | None = None) -> PhaseMoveDialog:
+        client = self.file.client
 
         def submit(to: Phase, on: date, reason: str, level: MaintenanceLevel | None, closure: Closure | None) -> bool:
             done = self.ops.call(advance_phase, self.client_id, to, on, reason=reason, level=level, closure=closure)
@@ -434,44 +456,68 @@ class ClientWorkspace(QWidget):
             return done is not None
 
         dialog = PhaseMoveDialog(client, submit, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        if state is not None:
+            dialog.restore(state)
+        client_id = self.client_id
+        dialog.reopen = lambda work, kept: work.reopen_for_client(client_id, lambda ws: ws.open_move_dialog(kept))
+        return open_dialog(dialog)
 
-    def open_level_dialog(self) -> LevelDialog:
-        client = self._require_file().client
-
+    def open_level_dialog(self, state: LevelState | None = None) -> LevelDialog:
         def submit(level: MaintenanceLevel, on: date, reason: str) -> bool:
             return self.ops.call(change_level, self.client_id, level, on, reason=reason) is not None
 
-        dialog = LevelDialog(client, submit, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        dialog = LevelDialog(self.file.client, submit, self)
+        if state is not None:
+            dialog.restore(state)
+        client_id = self.client_id
+        dialog.reopen = lambda work, kept: work.reopen_for_client(client_id, lambda ws: ws.open_level_dialog(kept))
+        return open_dialog(dialog)
+
+    def open_correct_dialog(self, state: CorrectionState | None = None) -> CorrectMoveDialog | None:
+        change = latest_move(self.file)
+        if change is None:
+            return None
+
+        def redate(on: date, reason: str) -> bool:
+            return self.ops.call(redate_last_move, self.client_id, on, reason=reason) is not None
+
+        def undo(reason: str) -> bool:
+            return self.ops.call(undo_last_move, self.client_id, reason=reason) is not None
+
+        dialog = CorrectMoveDialog(change, redate, undo, self)
+        if state is not None:
+            dialog.restore(state)
+        client_id = self.client_id
+        dialog.reopen = lambda work, kept: work.reopen_for_client(client_id, lambda ws: ws.open_correct_dialog(kept))
+        return open_dialog(dialog)
+
+    def confirm_undo_handover(self) -> None:
+        client = self.file.client
+        confirm(
+            self,
+            _("Undo the handover mark"),
+            _(
+                "Make {name} editable here again? Do this only if the handover did not happen or the client "
+                "came back to you. The client's history keeps the mark."
+            ).format(name=client.name),
+            lambda: self.ops.call(undo_handover, self.client_id),
+        )
 
     def confirm_delete(self) -> None:
-        answer = QMessageBox.question(
+        def delete() -> None:
+            if self.ops.call(delete_client, self.client_id) is not None:
+                self.closed.emit()
+
+        confirm(
             self,
             _("Move to the bin"),
             _("Move {name} to the bin? The client can be restored from the bin until it is emptied.").format(
-                name=self._require_file().client.name
+                name=self.file.client.name
             ),
+            delete,
+            destructive=True,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.ops.call(delete_client, self.client_id) is not None:
-            self.closed.emit()
 
-    def print_form(self, kind: FormKind) -> PdfPreviewDialog:
+    def print_form(self, kind: FormKind) -> PdfPreviewDialog | None:
         """Preview a filled form. Printing records nothing: signing is the coach's own step."""
         return preview_client_form(self, self.ops, kind, self.client_id, large_print=self.large_print)
-
-    def take_drafts(self) -> list[Record]:
-        """Unsaved forms, as records held in memory only, and close them (the vault is being locked)."""
-        drafts = []
-        for dialog in list(self.dialogs):
-            try:
-                drafts.append(dialog.draft())
-            except Exception:
-                drafts.append(dialog.form.initial)
-            dialog.reject()
-        self.dialogs.clear()
-        return drafts

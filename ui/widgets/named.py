@@ -22,7 +22,19 @@ def secret_edit(name: str, accessible: str) -> QLineEdit:
     return edit
 
 
+class MessageLabel(QLabel):
+    """A message that takes room only while it says something."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 def message_label(name: str) -> QLabel:
-    label = named(QLabel(), name)
+    label = named(MessageLabel(), name)
     label.setWordWrap(True)
+    label.hide()
     return label

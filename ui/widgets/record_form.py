@@ -13,19 +13,17 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -33,11 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Record, UserError
 from tyokykyapp.domain.dates import today
 from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.domain.fields import Declared, declared_fields
-from tyokykyapp.domain.registry import record_title
 from tyokykyapp.i18n import _
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.date_fields import (
@@ -50,6 +46,7 @@ from ui.widgets.date_fields import (
     set_date_cell,
     to_qdate,
 )
+from ui.widgets.fitted_columns import FittedColumns
 
 NONE_TEXT = "—"
 
@@ -181,6 +178,11 @@ class RowsEditor(QWidget):
                 self.table.setItemDelegateForColumn(column, DateCellDelegate(d.spec.dates, self.table))
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(110)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every column shares the width, so no heading is cut to its middle ("ä tietoja saa vaih").
+        FittedColumns(self.table, stretch=range(len(self.fields)))
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         add, remove = QPushButton(_("Add row")), QPushButton(_("Remove row"))
@@ -247,35 +249,50 @@ def _default_of(cls: type, name: str) -> Any:
 class RecordForm(QWidget):
     """Edits one dataclass value; `value()` returns a copy with the edits applied."""
 
-    def __init__(self, cls: type, choices: Choices | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cls: type,
+        choices: Choices | None = None,
+        parent: QWidget | None = None,
+        name_prefix: str = "field_",
+        *,
+        labels_above: bool = False,
+    ) -> None:
+        """`labels_above`: every label on its own line over its field (long labels in a narrow column)."""
         super().__init__(parent)
         self.cls = cls
         self._initial: Any = None
         self.editors: dict[str, Editor] = {}
         layout = QFormLayout(self)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if labels_above else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
         for d in declared_fields(cls):
             if not d.spec.editable:
                 continue
             editor = editor_for(d, choices or {})
-            editor.widget.setObjectName(f"field_{d.name}")
+            editor.widget.setObjectName(f"{name_prefix}{d.name}")
             editor.widget.setAccessibleName(d.label)
             if isinstance(editor.widget, RecordForm | RowsEditor):
                 box = QGroupBox(d.label)
                 QVBoxLayout(box).addWidget(editor.widget)
                 layout.addRow(box)
             else:
-                layout.addRow(d.label, editor.widget)
+                label = QLabel(d.label + (" *" if d.spec.required else ""))
+                label.setWordWrap(True)  # a long label wraps rather than squeezing its field
+                label.setBuddy(editor.widget)
+                layout.addRow(label, editor.widget)
             self.editors[d.name] = editor
 
     @property
     def initial(self) -> Any:
         return self._initial
 
-    def set_value(self, value: Any) -> None:
+    def set_value(self, value: Any, shown: Any = None) -> None:
+        """Edit `value`; the editors show `shown` instead when given (a draft typed before a lock)."""
         self._initial = value
         for name, editor in self.editors.items():
-            editor.put(getattr(value, name))
+            editor.put(getattr(value if shown is None else shown, name))
 
     def value(self) -> Any:
         """The edited value."""
@@ -283,53 +300,3 @@ class RecordForm(QWidget):
         if self._initial is None:
             return self.cls(**changes)
         return dataclasses.replace(self._initial, **changes)
-
-
-class RecordDialog(QDialog):
-    """Add or edit one record. `save` returns True when the record was saved (the dialog then closes);
-    on a validation error the dialog stays open with the coach's text in it."""
-
-    saved = Signal(object)
-
-    def __init__(
-        self,
-        record: Record,
-        save: Callable[[Record], bool],
-        report: Callable[[str], None],
-        choices: Choices | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._report = report
-        self.setWindowTitle(record_title(record.KIND))
-        self.setObjectName(f"recordDialog_{record.KIND}")
-        self._save = save
-        self.form = RecordForm(type(record), choices)
-        self.form.set_value(record)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveRecordButton")
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        self.resize(640, 640)
-
-    def draft(self) -> Record:
-        """What the coach has typed so far, as a record (for keeping unsaved work through a lock)."""
-        value: Record = self.form.value()
-        return value
-
-    def _on_save(self) -> None:
-        try:
-            record = self.form.value()
-        except UserError as error:
-            self._report(str(error))
-            return
-        if self._save(record):
-            self.saved.emit(record)
-            self.accept()

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+import tyokykyapp
 from tests.helpers.factories import client
 from tyokykyapp.domain import (
     ClientFile,
@@ -20,23 +21,26 @@ from tyokykyapp.domain import (
     Consent,
     ConsentParty,
     DisclosureChoice,
+    Employer,
+    Employment,
     Episode,
     Meeting,
     ServiceTerms,
+    SupportPlan,
     VocationalProfile,
     WorkHistoryEntry,
 )
 from tyokykyapp.domain.coach import CoachDetails
 from tyokykyapp.forms.blocks import BOX_EMPTY, BOX_TICKED
-from tyokykyapp.forms.render import NO_BLANK, FormKind, form_title, render_form
+from tyokykyapp.forms.render import NO_BLANK, FormKind, PrintedForm, form_title, render_form
 
 COACH = CoachDetails(name="Riikka Räsänen", organisation="Helsingin kaupunki", phone="09 123", email="r@example.fi")
 CLIENT_FORMS = [k for k in FormKind if k is not FormKind.RECOVERY_SHEET]
 BLANK_FORMS = [k for k in FormKind if k not in NO_BLANK]
 
 
-def pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+def pages(printed: PrintedForm) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(printed.pdf)).pages]
 
 
 def a_file() -> ClientFile:
@@ -84,6 +88,12 @@ def test_title_in_each_language_and_the_name_on_every_page(kind: FormKind, lang:
         assert "Helsingin kaupunki" in page_text
 
 
+@pytest.mark.parametrize("kind", CLIENT_FORMS)
+def test_every_form_names_the_app_and_its_version_in_the_pdf_metadata(kind: FormKind) -> None:
+    metadata = PdfReader(io.BytesIO(render_form(kind, coach=COACH, file=a_file(), lang="fi").pdf)).metadata
+    assert metadata is not None and metadata.creator == f"Työkyky {tyokykyapp.__version__}"
+
+
 def test_titles_differ_between_languages() -> None:
     titles = {lang: form_title(FormKind.CONSENT, lang) for lang in ("fi", "sv", "en")}
     assert titles == {
@@ -103,12 +113,11 @@ def test_blank_forms_have_page_numbers_and_no_personal_data(kind: FormKind) -> N
     assert "Sámi-Áilu" not in joined and "Ánde" not in joined and "Kävimme" not in joined
 
 
-def test_consent_lists_every_party_with_its_tick() -> None:
-    text = "\n".join(pages(render_form(FormKind.CONSENT, coach=COACH, file=a_file(), lang="en")))
-    for name, ticked in (("Kela", True), ("Terveysasema", False), ("TE-palvelut", True)):
-        line = next(line for line in text.splitlines() if name in line)
-        assert (BOX_TICKED if ticked else BOX_EMPTY) in line, line
-    choice = next(line for line in text.splitlines() if "Only what is agreed each time" in line)
+def test_consent_lists_every_party_with_its_answer() -> None:
+    lines = "\n".join(pages(render_form(FormKind.CONSENT, coach=COACH, file=a_file(), lang="en"))).splitlines()
+    for name, answer in (("Kela", f"{BOX_TICKED} yes"), ("Terveysasema", f"{BOX_EMPTY} no, refused")):
+        assert lines[lines.index(name) - 1] == answer, name
+    choice = next(line for line in lines if "Only what is agreed each time" in line)
     assert BOX_TICKED in choice
 
 
@@ -175,7 +184,7 @@ def test_any_unicode_in_names_and_notes_never_crashes_a_form(family: str, notes:
     file.meetings[0].notes = notes
     file.consents[0].parties.append(ConsentParty(name=party))
     for kind in (FormKind.CONSENT, FormKind.MEETING_SUMMARY, FormKind.ACCESS_REPORT, FormKind.PROFILE):
-        assert render_form(kind, coach=COACH, file=file, lang="sv").startswith(b"%PDF")
+        assert render_form(kind, coach=COACH, file=file, lang="sv").pdf.startswith(b"%PDF")
 
 
 def test_access_report_reads_like_a_letter_not_a_database() -> None:
@@ -190,6 +199,18 @@ def test_access_report_reads_like_a_letter_not_a_database() -> None:
     assert "Tapaaminen (1)" in text and "Tietosuojaseloste annettu asiakkaalle" in text
     assert "family_name" not in text and "place_type" not in text and "privacy_notice_given" not in text
     assert "Tapaamistapa: Kasvokkain" in text
+
+
+def test_an_employer_chosen_from_the_register_is_named_on_the_support_plan_and_the_access_report() -> None:
+    file = a_file()
+    employer = Employer(name="Kiinteistöhuolto Satama Oy")
+    job = Employment(client_id=file.client.id, start_on=date(2026, 3, 1), employer_id=employer.id, title="huoltomies")
+    file.employments.append(job)
+    file.support_plans.append(SupportPlan(client_id=file.client.id, made_on=date(2026, 3, 2), employment_id=job.id))
+    names = {employer.id: employer.name}
+    for kind in (FormKind.SUPPORT_PLAN, FormKind.ACCESS_REPORT):
+        text = " ".join(pages(render_form(kind, coach=COACH, file=file, names=names))).replace("\n", " ")
+        assert "Kiinteistöhuolto Satama Oy" in text, kind
 
 
 def test_the_agreement_states_the_services_period_as_the_organisation_set_it() -> None:

@@ -4,6 +4,7 @@ wrong file can change a vault."""
 from __future__ import annotations
 
 import os
+import zlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,13 +28,16 @@ from tyokykyapp.handover import (
     WrongHandoverPassphrase,
     export_clients,
     generate_handover_passphrase,
+    handover_size,
     merge,
     read_handover,
     select_clients,
     summarize,
 )
-from tyokykyapp.handover.envelope import MAGIC
-from tyokykyapp.services import CoachDetails, save_record, set_coach_details, update_client
+from tyokykyapp.handover.envelope import MAGIC, read_header, seal
+from tyokykyapp.handover.export import build_handover
+from tyokykyapp.handover.payload import encode
+from tyokykyapp.services import CoachDetails, save_record, set_coach_details, undo_handover, update_client
 from tyokykyapp.services.guard import HandedOver
 from tyokykyapp.vault import StorageFailed, Vault, WeakPassphrase
 
@@ -162,7 +166,7 @@ def refusals(file: Path) -> list[tuple[str, bytes, type[Exception]]]:
         ("not a handover file", b"PK\x03\x04 a zip file" + data[20:], NotAHandoverFile),
         ("truncated", data[: len(data) // 2], WrongHandoverPassphrase),
         ("truncated header", data[: len(MAGIC) + 10], HandoverDamaged),
-        ("newer version", data.replace(b'"format_version": 1', b'"format_version": 9'), HandoverTooNew),
+        ("newer version", data.replace(b'"format_version": 2', b'"format_version": 9'), HandoverTooNew),
     ]
     return cases
 
@@ -194,15 +198,24 @@ def test_any_single_flipped_byte_is_refused(sender: Vault, tmp_path: Path) -> No
             read_handover(bad, HANDOVER)
 
 
-def test_no_client_name_or_note_in_the_file(sender: Vault, tmp_path: Path) -> None:
-    file = export(sender, tmp_path / "h.tyokyky")
-    data = file.read_bytes()
-    for client_id in select_clients(sender):
-        f = sender.repo.client_file(client_id)
-        for text in (f.client.family_name, f.client.given_names, *(m.notes for m in f.meetings)):
-            for encoded in (text.encode("utf-8"), text.encode("utf-16-le")):
-                assert encoded not in data
-    assert data.startswith(MAGIC)
+def test_the_file_hides_what_its_payload_shows(sender: Vault, tmp_path: Path) -> None:
+    """A test that can fail: the names and notes are in the payload the file carries (positive control), the
+    only plain part of the file is a header of five known fields, and the rest shares no 12-byte run with the
+    compressed payload, which it would if the payload were stored compressed but unencrypted."""
+    ids = select_clients(sender)
+    handover = build_handover(sender, ids)
+    payload = encode(handover)
+    text = zlib.decompress(payload).decode("utf-8")
+    files = [sender.repo.client_file(client_id) for client_id in ids]
+    needles = [t for f in files for t in (f.client.family_name, *(m.notes for m in f.meetings)) if len(t) > 5]
+    assert needles and all(needle in text for needle in needles)
+    data = seal(payload, HANDOVER, FAST_KDF)
+    header, _associated, ciphertext = read_header(data)
+    assert set(header) == {"cipher", "format_version", "kdf", "nonce", "salt"}
+    assert len(ciphertext) == len(payload) + 16
+    runs = {payload[i : i + 12] for i in range(0, len(payload) - 12, 7)}
+    assert not any(run in ciphertext for run in runs)
+    assert all(needle.encode("utf-8") not in data for needle in needles)
 
 
 def test_a_write_error_leaves_no_partial_file(sender: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,3 +277,48 @@ def test_random_records_round_trip(tmp_path: Path, family: str, notes: str, meet
         export(source, folder / "h.tyokyky", [c.id])
         merge(target, read_handover(folder / "h.tyokyky", HANDOVER))
         assert snapshot(target, c.id) == snapshot(source, c.id)
+
+
+def test_the_summary_shows_sender_recipient_date_and_age(sender: Vault, receiver: Vault, tmp_path: Path) -> None:
+    file = export(sender, tmp_path / "h.tyokyky", recipient="Maija Meikäläinen")
+    summary = summarize(receiver, read_handover(file, HANDOVER))
+    assert (summary.coach, summary.organisation) == ("Riikka Räsänen", "Helsingin kaupunki")
+    assert summary.recipient == "Maija Meikäläinen" and summary.age_days == 0
+    assert summary.to_json()["recipient"] == "Maija Meikäläinen" and summary.warnings() == []
+    marked = export(sender, tmp_path / "m.tyokyky", select_clients(sender)[:1], mark_handed_over_to="Matti")
+    assert read_handover(marked, HANDOVER).recipient == "Matti"
+
+
+def test_an_older_copy_that_would_replace_newer_records_is_flagged(
+    sender: Vault, receiver: Vault, tmp_path: Path
+) -> None:
+    client_id = select_clients(sender)[0]
+    file = export(sender, tmp_path / "old.tyokyky", [client_id])
+    merge(receiver, read_handover(file, HANDOVER))
+    mine = receiver.repo.get(Client, client_id)
+    mine.phone = "040 UUSI NUMERO"
+    update_client(receiver, mine)
+    summary = summarize(receiver, read_handover(file, HANDOVER))
+    assert [(p.status, p.replaces_newer) for p in summary.clients] == [(Status.CONFLICT, True)]
+    assert "newer records with older ones" in summary.warnings()[0]
+    newer_file, _id = conflicted(sender, receiver, tmp_path)  # the file's copy is the newer one: no warning
+    assert not summarize(receiver, read_handover(newer_file, HANDOVER)).replaces_newer
+
+
+def test_an_empty_choice_names_no_one_and_the_size_counts_what_goes(sender: Vault) -> None:
+    everyone = select_clients(sender)
+    assert select_clients(sender, []) == []  # never "everyone"
+    two = everyone[:2]
+    assert handover_size(sender, two) == (2, sum(len(sender.transfer.record_rows(c)) for c in two))
+
+
+def test_the_handed_over_mark_is_undone_and_the_history_keeps_it(sender: Vault, tmp_path: Path) -> None:
+    client_id = select_clients(sender)[0]
+    export(sender, tmp_path / "h.tyokyky", [client_id], mark_handed_over_to="Maija Meikäläinen")
+    with pytest.raises(HandedOver):
+        update_client(sender, sender.repo.get(Client, client_id))
+    changes = undo_handover(sender, client_id)
+    assert changes.caseload and client_id in changes.client_ids
+    update_client(sender, sender.repo.get(Client, client_id))  # editable again
+    marks = [v.record.handed_over_to for v in sender.repo.history(client_id) if isinstance(v.record, Client)]
+    assert "Maija Meikäläinen" in marks and marks[-1] == ""

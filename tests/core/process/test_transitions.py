@@ -243,3 +243,21 @@ def test_a_move_cannot_be_dated_before_the_current_phase_began() -> None:
         check_move(
             f, move(Phase.CLOSED, closure_reason=ClosureReason.MOVED, destination=ClosureDestination.OTHER_SERVICE)
         )
+    assert "2.3.2026" in str(refused(f, move(Phase.CLOSED, closure_reason=ClosureReason.MOVED)))
+
+
+def test_a_move_cannot_be_dated_after_today() -> None:
+    f = file_in(Phase.INTAKE, since=date(2026, 3, 2))
+    with pytest.raises(TransitionRefused, match=r"after today \(5\.3\.2026\)"):
+        check_move(f, move(Phase.CLOSED, on=date(2027, 6, 1), closure_reason=ClosureReason.MOVED), date(2026, 3, 5))
+    closing = move(
+        Phase.CLOSED,
+        on=date(2026, 3, 5),
+        closure_reason=ClosureReason.MOVED,
+        destination=ClosureDestination.OTHER_SERVICE,
+    )
+    check_move(f, closing, date(2026, 3, 5))
+    m = file_in(Phase.MAINTENANCE, since=date(2026, 3, 2))
+    m.client.maintenance_level = MaintenanceLevel.ACTIVE
+    with pytest.raises(TransitionRefused, match="after today"):
+        check_level_change(m, MaintenanceLevel.LIGHT, date(2026, 3, 6), date(2026, 3, 5))

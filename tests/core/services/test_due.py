@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers.factories import client, job
 from tyokykyapp.demo import generate_caseload
-from tyokykyapp.domain import EmployerContact, Meeting, Phase, ServiceTerms
+from tyokykyapp.domain import Client, EmployerContact, Meeting, Phase, ServiceTerms
 from tyokykyapp.process import DueItem, due_items
 from tyokykyapp.process import due as due_rules
 from tyokykyapp.services import (
@@ -19,11 +19,13 @@ from tyokykyapp.services import (
     delete_client,
     delete_record,
     due_list,
+    mark_handed_over,
     purge_client,
     restore_client,
     save_record,
     service_terms,
     set_service_terms,
+    undo_handover,
 )
 from tyokykyapp.vault import StorageFailed, Vault
 
@@ -137,3 +139,23 @@ def test_same_reminder_from_two_jobs_is_listed_once(vault: Vault) -> None:
     renewals = [i.due_on for i in due_list(vault, TODAY) if i.kind.value == "pay_subsidy_renewal"]
     assert renewals == [renewal]
     assert due_list(vault, TODAY) == afresh(vault, TODAY)
+
+
+def test_clients_handed_over_leave_the_due_list_and_the_caseload_but_a_filter_finds_them(vault: Vault) -> None:
+    generate_caseload(vault, 20, seed=5, today=TODAY)
+    due = due_list(vault, TODAY)
+    gone = due[0].client_id
+    phase = vault.repo.get(Client, gone).phase
+    before = vault.repo.caseload_counts()
+    mark_handed_over(vault, [gone], "Maija Meikäläinen", on=TODAY)
+    assert gone not in {item.client_id for item in due_list(vault, TODAY)}
+    assert due_list(vault, TODAY) == [item for item in afresh(vault, TODAY)]
+    after = vault.repo.caseload_counts()
+    assert sum(n for (p, _level), n in after.items() if p is phase) == (
+        sum(n for (p, _level), n in before.items() if p is phase) - 1
+    )
+    assert [s.id for s in vault.repo.clients(handed_over=True)] == [gone]
+    assert gone not in {s.id for s in vault.repo.clients(handed_over=False)}
+    assert vault.repo.count_clients(handed_over=False) == 19
+    undo_handover(vault, gone)
+    assert gone in {item.client_id for item in due_list(vault, TODAY)}

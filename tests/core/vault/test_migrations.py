@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from tyokykyapp.domain import (
     MeetingInterval,
     MeetingMode,
     MeetingStatus,
+    Phase,
+    PhaseChange,
     PlaceType,
     PlanRelation,
     Referral,
@@ -26,11 +29,14 @@ from tyokykyapp.domain import (
     ServiceTerms,
 )
 from tyokykyapp.process import due_items, facts_from_file
+from tyokykyapp.process.due import RULES_VERSION
 from tyokykyapp.services import due_list
 from tyokykyapp.vault import Vault
 from tyokykyapp.vault.migrations import all_migrations, latest_version, schema_version
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "vault_v1"
+# The fixtures written by the code of an earlier schema version (tests/fixtures/make_vault.py), 8 in key-file format 2.
+EARLIER = (2, 3, 4, 5, 6, 8)
 
 
 @pytest.fixture
@@ -40,12 +46,24 @@ def v1_vault(tmp_path: Path) -> Path:
     return folder
 
 
-def test_migrations_are_numbered_in_order_each_once() -> None:
+def test_migrations_are_numbered_in_order_without_gaps() -> None:
     migrations = all_migrations()
-    numbers = [m.number for m in migrations]
-    assert numbers == sorted(set(numbers)) and numbers[0] == 1
+    assert [m.number for m in migrations] == list(range(1, len(migrations) + 1))
     assert migrations[0].name == "0001_initial.sql"
-    assert latest_version() == numbers[-1]
+    assert latest_version() == len(migrations)
+
+
+def test_a_gap_in_the_migration_numbers_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vault must never jump over a migration: a missing number stops the app rather than skipping one."""
+    import tyokykyapp.vault.migrations as migrations
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for name in ("0001_initial.sql", "0002_two.sql", "0004_four.sql"):
+        (folder / name).write_text("SELECT 1;", encoding="utf-8")
+    monkeypatch.setattr(migrations.resources, "files", lambda _package: tmp_path)
+    with pytest.raises(RuntimeError, match="without gaps"):
+        migrations.all_migrations()
 
 
 def test_a_version_1_vault_opens_in_the_newest_and_its_records_are_searchable(v1_vault: Path) -> None:
@@ -87,13 +105,47 @@ def test_a_failing_migration_leaves_the_vault_at_its_old_version(
         assert vault.repo.search_clients("puutarha")
 
 
+def test_version_6_gains_the_handed_over_index_and_loses_the_closing_reason_codes(
+    v1_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tyokykyapp.vault.migrations as migrations
+
+    real = migrations.all_migrations
+    monkeypatch.setattr(migrations, "all_migrations", lambda: real()[:6])
+    with Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == 6
+        coded = PhaseChange(client_id=V1_CLIENT_ID, on=date(2026, 3, 1), from_phase=Phase.INTAKE,
+                            to_phase=Phase.CLOSED, reason="employed")  # fmt: skip
+        typed = PhaseChange(client_id=V1_CLIENT_ID, on=date(2026, 3, 2), from_phase=Phase.CLOSED,
+                            to_phase=Phase.INTAKE, reason="employed")  # fmt: skip
+        for change in (coded, typed):
+            vault.repo.save(change)
+        client = vault.repo.get(Client, V1_CLIENT_ID)
+        vault.repo.save(replace(client, handed_over_on=date(2026, 3, 3), handed_over_to="Maija"))
+        vault.connection.execute("UPDATE due_cache SET valid_from = '2000-01-01', valid_until = '9999-12-31'")
+    monkeypatch.undo()
+    with Vault.unlock(v1_vault, passphrase=V1_PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == latest_version()
+        assert vault.repo.get(PhaseChange, coded.id).reason == ""  # a closing move's code is gone
+        assert vault.repo.get(PhaseChange, typed.id).reason == "employed"  # not a closing move: left alone
+        assert vault.due_cache.read(date(2026, 3, 4), RULES_VERSION)[1] == [V1_CLIENT_ID]
+        plan = vault.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT seq FROM clients INDEXED BY clients_handed_over WHERE deleted_at IS NULL"
+            " AND json_extract(data, '$.handed_over_on') IS NOT NULL"
+        ).fetchall()
+        assert "clients_handed_over" in str(plan)
+        assert vault.repo.caseload_counts() == {}
+        assert [s.id for s in vault.repo.clients(handed_over=True)] == [V1_CLIENT_ID]
+        assert vault.repo.count_clients(handed_over=False) == 0
+
+
 def earlier(version: int, tmp_path: Path) -> Path:
     folder = tmp_path / f"v{version}"
     shutil.copytree(FIXTURE.with_name(f"vault_v{version}"), folder)
     return folder
 
 
-@pytest.mark.parametrize("version", range(2, 7))
+@pytest.mark.parametrize("version", EARLIER)
 def test_every_earlier_version_opens_in_the_newest(version: int, tmp_path: Path) -> None:
     with Vault.unlock(earlier(version, tmp_path), passphrase=make_vault.PASSPHRASE) as vault:
         assert schema_version(vault.connection) == latest_version()
@@ -106,7 +158,7 @@ def test_every_earlier_version_opens_in_the_newest(version: int, tmp_path: Path)
                 vault.repo.history(record.id)
 
 
-@pytest.mark.parametrize("version", range(1, 7))
+@pytest.mark.parametrize("version", [1, *EARLIER])
 def test_earlier_versions_keep_their_records_in_the_newest_shapes(version: int, tmp_path: Path) -> None:
     """Migration 0009: each entry to intake is an episode with its referral; coded facts where free text was;
     the due list reads the migrated records and agrees with the rules run on the loaded client."""

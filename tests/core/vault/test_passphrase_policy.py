@@ -18,6 +18,12 @@ from tyokykyapp.vault import passphrase_problem
         ("Salasana12345", "easy to guess"),
         ("password2026!", "easy to guess"),
         ("Lösenord123456", "easy to guess"),
+        ("qwertyqwerty", "run of keys"),
+        ("qwertyuiopas", "run of keys"),
+        ("1234567890qw", "run of keys"),
+        ("123123123123", "same characters"),
+        ("Kesä2024Kesä2024", "same characters"),
+        ("kissa kissa kissa", "same characters"),
     ],
 )
 def test_obvious_passphrases_are_refused_with_a_reason(passphrase: str, why: str) -> None:
@@ -32,6 +38,8 @@ def test_obvious_passphrases_are_refused_with_a_reason(passphrase: str, why: str
         "salasanakirja on hyvä kirja",
         "Mökki järven rannalla 1987",
         "🐱🐶🐭🐹🐰🦊🐻🐼🐨🐯🦁🐮",
+        "qwerty ja kolme kissaa",
+        "Kesä 2024 oli lämmin",
     ],
 )
 def test_good_passphrases_pass(passphrase: str) -> None:

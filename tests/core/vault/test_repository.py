@@ -144,6 +144,8 @@ def test_search_matches_prefixes_of_every_word_typed(vault: Vault) -> None:
     assert vault.repo.search_clients('"; DROP TABLE clients; --') == set()
     assert vault.repo.search_clients("   ") == set()
     assert vault.repo.search_clients("OR AND NOT") == set()
+    assert vault.repo.search_clients("häm\x00väinö") == {a.id}  # a NUL ended the query inside SQLite
+    assert vault.repo.search_clients("\x00") == set()
 
 
 def test_search_finds_every_matching_client_and_follows_records(vault: Vault) -> None:
@@ -167,6 +169,13 @@ def test_search_finds_every_matching_client_and_follows_records(vault: Vault) ->
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('ab "c') == '"ab"* """c"*'
     assert fts_query("- * ") is None
+
+
+def test_search_text_with_a_nul_or_other_control_characters_is_searched_not_failed(vault: Vault) -> None:
+    a = vault.repo.save(client(family_name="Hämäläinen", given_names="Väinö"))
+    assert vault.repo.search_clients("häm\x00") == {a.id}
+    assert vault.repo.search_clients("\x00häm\x1b") == {a.id}
+    assert vault.repo.search_clients("\x00") == set()
 
 
 def test_settings_round_trip(vault: Vault) -> None:

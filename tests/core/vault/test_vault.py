@@ -110,18 +110,34 @@ def test_no_vault_in_an_empty_folder(tmp_path: Path) -> None:
         Vault.unlock(tmp_path / "nothing", passphrase=PASSPHRASE)
 
 
-def test_change_passphrase_rewrites_only_the_key_file(vault_folder: Path) -> None:
-    _client_id, recovery_key = make_vault(vault_folder)
+def test_change_passphrase_re_encrypts_the_database_so_an_old_key_file_opens_nothing(vault_folder: Path) -> None:
+    client_id, recovery_key = make_vault(vault_folder)
     db_before = (vault_folder / "vault.db").read_bytes()
+    old_keys = (vault_folder / "vault.keys").read_bytes()
+    seen: list[tuple[int, int]] = []
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         with pytest.raises(WeakPassphrase):
             vault.change_passphrase("salasana123456")
-        vault.change_passphrase(NEW_PASSPHRASE)
-    assert (vault_folder / "vault.db").read_bytes() == db_before
+        vault.change_passphrase(NEW_PASSPHRASE, progress=lambda done, total: seen.append((done, total)))
+        assert vault.repo.get(Client, client_id).family_name == "Mäkelä"  # the open vault goes on working
+        assert vault.check() == []
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    assert all(done <= total for done, total in seen)
+    after = (vault_folder / "vault.db").read_bytes()
+    assert after[4096:8192] != db_before[4096:8192]  # every page is under the new data key
     with pytest.raises(WrongSecret):
         Vault.unlock(vault_folder, passphrase=PASSPHRASE)
     Vault.unlock(vault_folder, passphrase=NEW_PASSPHRASE).close()
     Vault.unlock(vault_folder, recovery_key=recovery_key).close()
+    current_keys = (vault_folder / "vault.keys").read_bytes()
+    (vault_folder / "vault.keys").write_bytes(old_keys)  # a backup copy made before the change
+    with pytest.raises(DatabaseDamaged, match="older backup"):
+        Vault.unlock(vault_folder, passphrase=PASSPHRASE)
+    with pytest.raises(DatabaseDamaged):
+        Vault.unlock(vault_folder, recovery_key=recovery_key)
+    (vault_folder / "vault.keys").write_bytes(current_keys)
+    with Vault.unlock(vault_folder, recovery_key=recovery_key) as vault:
+        assert vault.repo.get(Client, client_id).family_name == "Mäkelä"
 
 
 def test_recovery_key_opens_and_sets_a_new_passphrase(vault_folder: Path) -> None:
@@ -132,8 +148,9 @@ def test_recovery_key_opens_and_sets_a_new_passphrase(vault_folder: Path) -> Non
         assert vault.repo.get(Client, client_id)
 
 
-def test_new_recovery_key_replaces_the_old_one(vault_folder: Path) -> None:
+def test_new_recovery_key_replaces_the_old_one_also_in_old_copies_of_the_key_file(vault_folder: Path) -> None:
     _id, old_key = make_vault(vault_folder)
+    old_keys = json.loads((vault_folder / "vault.keys").read_text(encoding="utf-8"))
     with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
         new_key = vault.new_recovery_key()
     assert new_key != old_key
@@ -141,6 +158,19 @@ def test_new_recovery_key_replaces_the_old_one(vault_folder: Path) -> None:
         Vault.unlock(vault_folder, recovery_key=old_key)
     Vault.unlock(vault_folder, recovery_key=new_key).close()
     Vault.unlock(vault_folder, passphrase=PASSPHRASE).close()
+    # The old recovery slot pasted back into today's key file opens nothing current.
+    path = vault_folder / "vault.keys"
+    current = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(current | {"slots": current["slots"] | {"recovery": old_keys["slots"]["recovery"]}}))
+    with pytest.raises(DatabaseDamaged):
+        Vault.unlock(vault_folder, recovery_key=old_key)
+    with Vault.unlock(vault_folder, passphrase=PASSPHRASE) as vault:
+        assert vault.check() == ["The key file (vault.keys) was changed or damaged outside the app."]
+        with pytest.raises(KeyFileDamaged, match="in the part that the recovery key opens"):
+            vault.change_passphrase(NEW_PASSPHRASE)  # never hands the new data key to an unverified slot
+        repaired = vault.new_recovery_key()
+        assert vault.check() == []
+    Vault.unlock(vault_folder, recovery_key=repaired).close()
 
 
 @pytest.mark.parametrize("fail_at", ["write", "fsync", "replace"])
@@ -182,7 +212,9 @@ def test_a_crash_during_the_key_file_rewrite_leaves_the_old_key_file(
     vault.close()
     assert (vault_folder / "vault.keys").read_bytes() == keys_before
     assert sorted(p.name for p in vault_folder.iterdir()) == ["vault.db", "vault.keys", "vault.lock"]
+    (vault_folder / ".vault.keys.abc123.tmp").write_bytes(b"{}")  # as a killed rewrite leaves it
     Vault.unlock(vault_folder, passphrase=PASSPHRASE).close()
+    assert sorted(p.name for p in vault_folder.iterdir()) == ["vault.db", "vault.keys", "vault.lock"]
 
 
 def test_missing_key_file(vault_folder: Path) -> None:
@@ -310,3 +342,27 @@ def test_real_key_slots_use_at_least_64_mib_and_3_passes(vault_folder: Path) -> 
     for slot in KeyFile.load(vault_folder / "vault.keys").slots.values():
         assert slot["kdf"] == "argon2id"
         assert slot["memory_kib"] >= 64 * 1024 and slot["time_cost"] >= 3
+
+
+def test_the_check_reads_every_record_and_every_earlier_version_as_its_kind(vault: Vault) -> None:
+    from datetime import date
+
+    from tyokykyapp.domain import Meeting
+
+    c = vault.repo.save(client())
+    meeting = vault.repo.save(Meeting(client_id=c.id, on=date(2026, 3, 1), notes="eka"))
+    meeting.notes = "toka"
+    vault.repo.save(meeting)
+    assert vault.check() == []
+    other = vault.repo.save(Meeting(client_id=c.id, on=date(2026, 3, 2)))
+    with vault.transaction():
+        vault.connection.execute("UPDATE revisions SET saved_at = 'ei aika' WHERE record_id = ?", (meeting.id,))
+        vault.connection.execute("UPDATE records SET kind = 'consent' WHERE id = ?", (meeting.id,))
+        # What an import of version 0.1 could plant: a client's JSON as a record of kind "client".
+        vault.connection.execute(
+            "UPDATE records SET kind = 'client', data = (SELECT data FROM clients) WHERE id = ?", (other.id,)
+        )
+    problems = vault.check()
+    assert any(p.startswith(f"version 1 of {meeting.id}") for p in problems)
+    assert any(p.startswith(f"record {meeting.id} (consent)") for p in problems)
+    assert f"record {other.id} (client): a client stored as another client's record" in problems

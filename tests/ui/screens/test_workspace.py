@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.gui import last_dialog, set_field, unlocked_new_vault
+from tests.helpers.factories import client
+from tests.helpers.gui import answer, last_dialog, set_field, take_error, unlocked_new_vault, unlocked_window
+from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.domain import (
     ClosureDestination,
     ClosureReason,
@@ -17,12 +19,16 @@ from tyokykyapp.domain import (
     Employer,
     EmploymentKind,
     MaintenanceLevel,
+    Meeting,
     Phase,
     Referral,
     ReferralSource,
 )
+from tyokykyapp.services import save_record
 from ui.app import MainWindow
-from ui.screens.phase_move_dialog import PhaseMoveDialog
+from ui.dialogs.checklist_date import ChecklistDateDialog
+from ui.dialogs.phase_move import PhaseMoveDialog
+from ui.dialogs.record import RecordDialog
 from ui.screens.workspace import ClientWorkspace
 from ui.widgets.date_fields import to_qdate
 
@@ -39,12 +45,12 @@ def save(qtbot: QtBot, workspace: ClientWorkspace, record_kind: str, **values: o
     for name, value in values.items():
         set_field(dialog, name, value)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible(), workspace.ops.last_error
+    assert not dialog.isVisible(), take_error()
 
 
 def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra: object) -> str:
     """Open the move dialog, choose `to`, confirm; returns the error shown ('' when the move was made)."""
-    workspace.ops.last_error = ""
+    take_error()
     click(qtbot, workspace, "advancePhaseButton")
     dialog = workspace.findChildren(PhaseMoveDialog)[-1]
     dialog.choose(to)
@@ -58,9 +64,9 @@ def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra:
         dialog.destination.select(extra["destination"])
         dialog.continuation.setPlainText("Aloittaa ammatilliset opinnot syksyllä.")
     qtbot.mouseClick(dialog.findChild(QPushButton, "moveOkButton"), Qt.MouseButton.LeftButton)
-    error = workspace.ops.last_error
+    error = take_error()
     if dialog.isVisible():
-        dialog.reject()
+        dialog.discard()
     return error
 
 
@@ -77,7 +83,7 @@ def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None =
     qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
     workspace = window.work.workspace
     assert workspace is not None
-    qtbot.waitUntil(lambda: bool(workspace.dialogs))
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in workspace.findChildren(RecordDialog)))
     episode = last_dialog(workspace)
     assert episode.objectName() == "recordDialog_episode"
     set_field(
@@ -88,7 +94,7 @@ def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None =
     if referred_on is not None:
         set_field(episode, "started_on", referred_on)
     qtbot.mouseClick(episode.save_button, Qt.MouseButton.LeftButton)
-    assert not episode.isVisible(), window.ops.last_error
+    assert not episode.isVisible(), take_error()
     return workspace
 
 
@@ -97,7 +103,8 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     start = date.today() - timedelta(days=200)
     workspace = open_new_client(qtbot, window, referred_on=start)
     assert workspace.file is not None and workspace.file.client.phase is Phase.INTAKE
-    assert "● " in workspace.stepper.buttons["intake"].text()
+    assert workspace.stepper.buttons["intake"].property("step") == "current"
+    assert workspace.stepper.buttons["intake"].accessibleName() == "1. Intake: current phase"
 
     # Intake -> mapping is refused until agreement and consent exist; the message says what is missing.
     error = move(qtbot, workspace, Phase.MAPPING, date.today())
@@ -159,8 +166,8 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
         Phase.CLOSED,
     ]
     assert file.closures[0].continuation_path.startswith("Aloittaa")
-    assert "● " in workspace.stepper.buttons["closed"].text()
-    assert all("✓ " in workspace.stepper.buttons[p.value].text() for p in Phase if p is not Phase.CLOSED)
+    assert workspace.stepper.buttons["closed"].property("step") == "current"
+    assert all(workspace.stepper.buttons[p.value].property("step") == "done" for p in Phase if p is not Phase.CLOSED)
 
     # Re-opening keeps the history and starts a second service period.
     assert move(qtbot, workspace, Phase.INTAKE, date.today(), reason="palasi palveluun") == ""
@@ -177,8 +184,19 @@ def test_checklist_tick_records_the_date_and_timeline_lists_everything(
     checklist = workspace.phase_pages[Phase.INTAKE].checklist
     row = next(i for i in range(checklist.count()) if "Privacy notice" in checklist.item(i).text())
     checklist.item(row).setCheckState(Qt.CheckState.Checked)
+    # Ticking asks for the day the work was done: an earlier day can be given.
+    asked = workspace.findChildren(ChecklistDateDialog)[-1]
+    assert checklist.item(row).checkState() == Qt.CheckState.Unchecked  # nothing stored before the answer
+    asked.on.setDate(to_qdate(date.today() - timedelta(days=3)))
+    qtbot.mouseClick(asked.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton)
     ticks = window.ops.require_vault().repo.client_file(workspace.client_id).checklist_ticks
-    assert [(t.item, t.ticked_on) for t in ticks] == [("privacy_notice_given", date.today())]
+    assert [(t.item, t.ticked_on) for t in ticks] == [("privacy_notice_given", date.today() - timedelta(days=3))]
+    checklist = workspace.phase_pages[Phase.INTAKE].checklist
+    assert checklist.item(row).checkState() == Qt.CheckState.Checked
+    # Unticking asks first: the date would be lost.
+    checklist.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert "not done" in answer(QMessageBox.StandardButton.No)
+    assert window.ops.require_vault().repo.client_file(workspace.client_id).checklist_ticks
     save(qtbot, workspace, "meeting", notes="Aikajanalla näkyvä tapaaminen")
     workspace.stepper.show("timeline")
     texts = [workspace.timeline.item(i).text() for i in range(workspace.timeline.count())]
@@ -195,7 +213,7 @@ def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_fol
     set_field(dialog, "end_on", date(2026, 4, 1))
     set_field(dialog, "title", "varastotyöntekijä")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "end date is before the start date" in window.ops.last_error
+    assert dialog.isVisible() and "end date is before the start date" in take_error()
     assert dialog.form.editors["title"].get() == "varastotyöntekijä"
     long_note = "Pitkä muistiinpano 😀 " * 2500
     click(qtbot, workspace, "add_meeting")
@@ -206,20 +224,21 @@ def test_invalid_input_keeps_the_form_open_with_the_text(qtbot: QtBot, vault_fol
 
 
 def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
-    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: object
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
     window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     workspace = open_new_client(qtbot, window)
     save(qtbot, workspace, "meeting", notes="poistettava")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[attr-defined]
     workspace.phase_pages[Phase.INTAKE].sections["meeting"].list.setCurrentRow(0)
     click(qtbot, workspace, "delete_meeting")
+    answer(QMessageBox.StandardButton.Yes)
     repo = window.ops.require_vault().repo
     assert repo.client_file(workspace.client_id).meetings == []
     click(qtbot, workspace, "undoDeleteButton")
     assert len(repo.client_file(workspace.client_id).meetings) == 1
     client_id = workspace.client_id
     click(qtbot, workspace, "deleteClientButton")
+    answer(QMessageBox.StandardButton.Yes)
     assert window.work is not None and window.work.workspace is None
     QApplication.processEvents()
     assert repo.is_deleted(client_id)
@@ -228,6 +247,113 @@ def test_delete_record_can_be_undone_and_client_goes_to_the_bin(
     window.work.bin.view.selectRow(0)
     click(qtbot, window.work.bin, "restoreClientButton")
     assert not repo.is_deleted(client_id)
+
+
+def test_an_employer_from_the_register_is_named_in_lists_timeline_and_choices(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from tyokykyapp.domain import Employer, EmployerContact, Employment, JobApplication
+    from tyokykyapp.services import add_client, save_record
+    from tyokykyapp.vault import Vault
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client()
+    add_client(vault, c)
+    save_record(vault, Employer(name="Kiinteistöhuolto Satama Oy"))
+    satama = vault.repo.employers()[0]
+    on = date.today()
+    save_record(vault, JobApplication(client_id=c.id, applied_on=on, position="myyjä", employer_id=satama.id))
+    save_record(vault, Employment(client_id=c.id, start_on=on, title="huoltomies", employer_id=satama.id))
+    save_record(vault, EmployerContact(client_id=c.id, employer_id=satama.id, on=on, purpose="tutustuminen"))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    workspace.stepper.show("job_search")
+    page = workspace.phase_pages[Phase.JOB_SEARCH]
+    for kind in ("job_application", "employment", "employer_contact"):
+        assert "Kiinteistöhuolto Satama Oy" in page.sections[kind].list.item(0).text(), kind
+    assert "myyjä / Kiinteistöhuolto Satama Oy" in page.sections["job_application"].list.item(0).text()
+    assert [label for _id, label in workspace.choices()["employment_id"]] == ["huoltomies / Kiinteistöhuolto Satama Oy"]
+    workspace.stepper.show("timeline")
+    texts = [workspace.timeline.item(i).text() for i in range(workspace.timeline.count())]
+    assert sum("Kiinteistöhuolto Satama Oy" in t for t in texts) == 3
+
+
+def test_history_shows_labels_and_dates_never_raw_codes(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from tyokykyapp.domain import Meeting, PlaceType
+    from tyokykyapp.services import add_client, save_record
+    from tyokykyapp.vault import Vault
+
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    c = client(interpreter_needed=False)
+    add_client(vault, c)
+    save_record(vault, Meeting(client_id=c.id, on=date(2026, 3, 1), place_type=PlaceType.WORKPLACE))
+    vault.close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    workspace = window.work.open_client(c.id)
+    assert workspace is not None
+    history = workspace.show_history(workspace.file.meetings[0])
+    assert history is not None
+    text = history.text.toPlainText()
+    assert "1.3.2026" in text and PlaceType.WORKPLACE.label in text and "workplace" not in text
+    details = workspace.show_history(workspace.file.client)
+    assert details is not None
+    assert "False" not in details.text.toPlainText() and "{" not in details.text.toPlainText()
+
+
+def test_a_meeting_summary_for_a_client_without_meetings_says_so_without_an_empty_preview(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from tyokykyapp.forms.render import FormKind
+    from ui.widgets.pdf_preview import PdfPreviewDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    assert workspace.print_form(FormKind.MEETING_SUMMARY) is None
+    assert "no meetings" in take_error()
+    assert not [d for d in workspace.findChildren(PdfPreviewDialog) if d.isVisible()]
+
+
+def test_an_empty_network_contact_is_refused_and_the_form_stays_open(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    workspace.stepper.show("mapping")
+    click(qtbot, workspace, "add_network_contact")
+    dialog = last_dialog(workspace)
+    set_field(dialog, "organisation", "Kela")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "role or name" in take_error()
+    assert window.ops.require_vault().repo.client_file(workspace.client_id).network_contacts == []
+    dialog.discard()
+
+
+def test_a_timeline_line_opens_its_record(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from ui.dialogs.record import RecordDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    window.ops.call(save_record, Meeting(client_id=workspace.client_id, on=date.today(), notes="Ensitapaaminen"))
+    workspace.stepper.show("timeline")
+    line = next(
+        workspace.timeline.item(row)
+        for row in range(workspace.timeline.count())
+        if "Ensitapaaminen" in workspace.timeline.item(row).text()
+    )
+    workspace.timeline.itemActivated.emit(line)
+    opened = [d for d in workspace.findChildren(RecordDialog) if d.isVisible()]
+    assert opened and opened[-1].form.value().notes == "Ensitapaaminen"
+    opened[-1].discard()
+
+
+def test_an_empty_vault_says_where_to_begin(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    assert window.work is not None
+    assert "Add the first one" in window.work.today.summary.text()
 
 
 def test_a_contact_against_the_clients_choice_is_pointed_out_after_saving(
@@ -250,13 +376,13 @@ def test_a_contact_against_the_clients_choice_is_pointed_out_after_saving(
 
 def test_the_service_terms_are_set_in_the_settings(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
     from tyokykyapp.services import service_terms
-    from ui.screens.settings_dialog import SettingsDialog
+    from ui.dialogs.settings import SettingsDialog
 
     window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     settings = SettingsDialog(window.prefs, window.ops, window)
     qtbot.addWidget(settings)
-    settings.terms.editors["pay_subsidy_lead_days"].put(45)
-    settings.terms.editors["project_ends_on"].put(date(2027, 12, 31))
-    settings._accept()
+    settings.terms_form.editors["pay_subsidy_lead_days"].put(45)
+    settings.terms_form.editors["project_ends_on"].put(date(2027, 12, 31))
+    settings.save()
     terms = service_terms(window.ops.require_vault())
     assert (terms.pay_subsidy_lead_days, terms.project_ends_on) == (45, date(2027, 12, 31))

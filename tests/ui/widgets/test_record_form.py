@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from tyokykyapp.domain import RECORD_TYPES, Consent, ConsentParty
 from tyokykyapp.domain.registry import blank_record
 from tyokykyapp.i18n import set_language
+from ui.dialogs.record import RecordDialog
 from ui.qt_language import apply_language
-from ui.widgets.record_form import RecordDialog, RecordForm
+from ui.widgets.record_form import RecordForm
 
 
 @pytest.mark.parametrize("kind", sorted(k for k in RECORD_TYPES if k not in ("phase_change", "checklist_tick")))
