@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -12,12 +13,19 @@ if TYPE_CHECKING:
     from tyokykyapp.vault import Vault
 
 
-def tally_vault(vault: Vault, period: Period) -> Tally:
-    """Every count of the period in one vault (a few queries, then counting in memory)."""
+def tally_vault(vault: Vault, period: Period, progress: Callable[[int, int], None] | None = None) -> Tally:
+    """Every count of the period in one vault: a few queries, then counting in memory (`progress` hears of the
+    two steps, for the GUI's progress window)."""
     from tyokykyapp.report.caseload import load_caseload
     from tyokykyapp.report.counting import count_caseload
 
-    return count_caseload(load_caseload(vault, period), period)
+    caseload = load_caseload(vault, period)
+    if progress is not None:
+        progress(1, 2)
+    tally = count_caseload(caseload, period)
+    if progress is not None:
+        progress(2, 2)
+    return tally
 
 
 def export_report(report: Report, suffix: str, header: list[str]) -> bytes:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.units import mm
 
-from tyokykyapp.domain.enums import EmploymentKind
 from tyokykyapp.forms.pdf import BOLD, FONT, register_fonts
 from tyokykyapp.i18n import _
 from tyokykyapp.report.figures import BENCHMARKS, Percent, Report, number, status_label
@@ -102,7 +101,7 @@ def report_charts(report: Report) -> list[Drawing]:
     outcomes = bar_chart(
         _("Outcomes per person ({n} served)").format(n=served),
         [
-            Bar(EmploymentKind.EMPLOYMENT.label, employed, f"{employed} ({_pct(employed, served)})"),
+            Bar(_("At least one employment"), employed, f"{employed} ({_pct(employed, served)})"),
             Bar(_("A work trial but no employment"), trial, f"{trial} ({_pct(trial, served)})"),
             Bar(_("Neither"), neither, f"{neither} ({_pct(neither, served)})"),
         ],
