@@ -131,12 +131,12 @@ class ReportsScreen(LazyScreen):
     def refresh(self) -> None:
         """Count the period on a worker thread; the window stays responsive meanwhile."""
         period = self.period()
-        if period is None or self.ops.vault is None:
+        details = self.ops.query(coach_details)  # None while locked: nothing to count
+        if period is None or details is None:
             return
+        self.coach = (details.organisation, details.name)
         self._enable(False)
         self.status.setText(_("Counting…"))
-        details = self.ops.query(coach_details)
-        self.coach = (details.organisation, details.name) if details else ("", "")
         self.ops.run_in_background(self, _("Making the report"), tally_vault, period, on_done=self.show_tally)
 
     def show_tally(self, tally: Tally) -> None:
