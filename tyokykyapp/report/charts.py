@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from tyokykyapp.forms.pdf import BOLD, FONT, register_fonts
 from tyokykyapp.i18n import _
@@ -43,22 +44,7 @@ def bar_chart(title: str, bars: Sequence[Bar], scale: float, marks: Sequence[tup
     def x(value: float) -> float:
         return float(LABEL_WIDTH + plot * max(0.0, min(value, scale)) / scale)
 
-    for index, bar in enumerate(bars):
-        y = height - top - (index + 1) * (BAR + GAP)
-        drawing.add(String(0, y + BAR * 0.25, _clip(bar.label), fontName=FONT, fontSize=SIZE))
-        drawing.add(
-            Rect(
-                LABEL_WIDTH,
-                y,
-                x(bar.value) - LABEL_WIDTH,
-                BAR,
-                fillColor=_grey(GREYS[index % len(GREYS)]),
-                strokeColor=_grey(0),
-                strokeWidth=0.5,
-            )
-        )
-        drawing.add(String(x(bar.value) + 1.5 * mm, y + BAR * 0.25, bar.text, fontName=FONT, fontSize=SIZE))
-    drawing.add(Line(LABEL_WIDTH, GAP, LABEL_WIDTH, height - top, strokeColor=_grey(0), strokeWidth=0.6))
+    # The benchmark lines first: the bars and their numbers are drawn over them.
     for value, name in marks:
         drawing.add(
             Line(
@@ -74,6 +60,26 @@ def bar_chart(title: str, bars: Sequence[Bar], scale: float, marks: Sequence[tup
         drawing.add(
             String(x(value), height - top + SIZE * 0.7, name, fontName=FONT, fontSize=SIZE - 1, textAnchor="middle")
         )
+    for index, bar in enumerate(bars):
+        y = height - top - (index + 1) * (BAR + GAP)
+        drawing.add(String(0, y + BAR * 0.25, _clip(bar.label), fontName=FONT, fontSize=SIZE))
+        drawing.add(
+            Rect(
+                LABEL_WIDTH,
+                y,
+                x(bar.value) - LABEL_WIDTH,
+                BAR,
+                fillColor=_grey(GREYS[index % len(GREYS)]),
+                strokeColor=_grey(0),
+                strokeWidth=0.5,
+            )
+        )
+        # The number on a white ground, readable where a benchmark line crosses it.
+        at = x(bar.value) + 1.5 * mm
+        width = stringWidth(bar.text, FONT, SIZE)
+        drawing.add(Rect(at - 0.5, y, width + 1, BAR, fillColor=_grey(1), strokeColor=None))
+        drawing.add(String(at, y + BAR * 0.25, bar.text, fontName=FONT, fontSize=SIZE))
+    drawing.add(Line(LABEL_WIDTH, GAP, LABEL_WIDTH, height - top, strokeColor=_grey(0), strokeWidth=0.6))
     return drawing
 
 
@@ -83,8 +89,14 @@ def _grey(level: float) -> object:
     return Color(level, level, level)
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _clip(text: str) -> str:
+    """A bar's label cut to the label column, ending in "…" when it is longer."""
+    room = LABEL_WIDTH - 2 * mm
+    if stringWidth(text, FONT, SIZE) <= room:
+        return text
+    while text and stringWidth(text + "…", FONT, SIZE) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _pct(part: int, whole: int) -> str:
@@ -121,7 +133,7 @@ def report_charts(report: Report) -> list[Drawing]:
         _("IPS quarterly competitive-employment rate"),
         quarters,
         0.6,
-        [(b, f"{round(b * 100)} %") for b in BENCHMARKS],
+        [(b, number(Percent(b))) for b in BENCHMARKS],
     )
     scored = [i for i in report.fidelity if i.score is not None]
     scores = bar_chart(

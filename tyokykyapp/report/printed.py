@@ -39,7 +39,7 @@ def _widths(columns: int) -> list[float]:
         return [130 * mm, 40 * mm]
     if columns == 3:
         return [110 * mm, 30 * mm, 30 * mm]
-    first = 70 * mm
+    first = 62 * mm
     return [first] + [(WIDTH - first) / (columns - 1)] * (columns - 1)
 
 
