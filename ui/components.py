@@ -67,6 +67,7 @@ COMPONENTS: tuple[Component, ...] = (
         texts=("ui/resources/icons/LICENSE",),
     ),
     Component("platformdirs", N_("finding the per-user data folder"), "MIT", ("platformdirs",)),
+    Component("openpyxl, et-xmlfile", N_("spreadsheets (XLSX)"), "MIT", ("openpyxl", "et-xmlfile")),
     Component(
         "PyInstaller",
         N_("the installed program's launcher"),
