@@ -64,7 +64,7 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-@dataclass
+@dataclass(slots=True)
 class ServiceEpisode:
     started_on: date
     referral: ReferralSource | None = None
@@ -84,7 +84,7 @@ class ServiceEpisode:
         return period.overlaps(self.started_on, self.closed_on)
 
 
-@dataclass
+@dataclass(slots=True)
 class Spell:
     """A stretch in one phase (and maintenance level), from the move into it to the next move (None: going on)."""
 
@@ -95,7 +95,7 @@ class Spell:
     from_phase: Phase | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Job:
     id: str
     start_on: date
@@ -122,13 +122,13 @@ class Job:
         return self.kind in (EmploymentKind.EMPLOYMENT, EmploymentKind.WORK_TRIAL, EmploymentKind.GIG)
 
 
-@dataclass
+@dataclass(slots=True)
 class HeldMeeting:
     on: date
     face_to_face: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     episodes: list[ServiceEpisode] = field(default_factory=list)
     spells: list[Spell] = field(default_factory=list)
@@ -151,7 +151,7 @@ class Person:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Caseload:
     people: dict[str, Person]
     # Meetings held in the period, of them with a duration, minutes by setting (vault/report_facts.py).
@@ -261,6 +261,20 @@ def _person(client_id: str, by_kind: dict[type[Any], dict[str, list[tuple[Any, .
     return person
 
 
+def _concerns(client_id: str, by_kind: dict[type[Any], dict[str, list[tuple[Any, ...]]]], period: Period) -> bool:
+    """Whether anything of the client can count in the period: a service episode reaching into it (entered by
+    its end, and not closed before it began), or a follow-up in it. Others are not built at all."""
+    first, last = period.first.isoformat(), period.last.isoformat()
+    if any(first <= r[2] <= last for r in by_kind[FollowUp].get(client_id, NO_ROWS)):
+        return True
+    closures = by_kind[Closure].get(client_id, NO_ROWS)
+    latest_closure = max((r[2] for r in closures), default="")
+    entries = by_kind[Episode][client_id]
+    # The latest episode is open when it began after the latest closure.
+    open_now = max(r[2] for r in entries) > latest_closure or len(closures) < len(entries)
+    return any(r[2] <= last for r in entries) and (open_now or latest_closure >= first)
+
+
 def load_caseload(vault: Vault, period: Period) -> Caseload:
     db = vault.connection
     by_kind: dict[type[Any], dict[str, list[tuple[Any, ...]]]] = {}
@@ -269,7 +283,11 @@ def load_caseload(vault: Vault, period: Period) -> Caseload:
         for row in rows.record_rows(db, cls):
             grouped[row[0]].append(row)
         by_kind[cls] = grouped
-    people = {client_id: _person(client_id, by_kind) for client_id in by_kind[Episode]}
+    people = {
+        client_id: _person(client_id, by_kind)
+        for client_id in by_kind[Episode]
+        if _concerns(client_id, by_kind, period)
+    }
     contacts: dict[str, list[date]] = defaultdict(list)
     for client_id, on in rows.face_to_face_contacts(db):
         contacts[client_id].append(date.fromisoformat(on))
