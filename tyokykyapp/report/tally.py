@@ -24,20 +24,13 @@ from tyokykyapp.domain.enums import (
     Sector,
 )
 from tyokykyapp.report.period import Period
-from tyokykyapp.vault.report_facts import MINUTE_SETTINGS
+from tyokykyapp.vault.report_facts import KYKYVIISARI_SCORES, MINUTE_SETTINGS
 
 UNKNOWN = "unknown"
 # Day counts (durations) are kept day by day up to ten years; a longer one is kept as this many days.
 MAX_DAYS = 3660
-# Kykyviisari domains, as the record names them.
-KYKYVIISARI = (
-    "work_ability",
-    "mental_wellbeing",
-    "social_participation",
-    "physical_functioning",
-    "skills",
-    "everyday_life",
-)
+# Kykyviisari's scores, as the record names them.
+KYKYVIISARI = KYKYVIISARI_SCORES
 OPEN_PHASES = tuple(p for p in Phase if p is not Phase.CLOSED)
 # Job length bands, in months: under 1, 1–3, 3–6, 6–12, 12 or more.
 LENGTH_BANDS = ("lt1", "1to3", "3to6", "6to12", "ge12")

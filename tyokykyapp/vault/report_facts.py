@@ -27,8 +27,14 @@ from tyokykyapp.domain import (
     SupportPlan,
     VocationalProfile,
 )
+from tyokykyapp.domain.fields import declared_fields
+from tyokykyapp.domain.records import SCORE
 from tyokykyapp.vault.database import Connection, known_errors
 
+# Kykyviisari's scores (self-rated work ability and the five domains): the record's fields on its 0–10 scale.
+KYKYVIISARI_SCORES: tuple[str, ...] = tuple(
+    d.name for d in declared_fields(KykyviisariResult) if d.spec.numbers == SCORE
+)
 # The columns of report_records each kind fills, with the declared field each holds (a path through a nested
 # dataclass is written with dots). The row's date is the record's main date. A test holds every column to the
 # declarations and to the migration's view, so a renamed field cannot be read as NULL.
@@ -51,17 +57,7 @@ FIELDS: dict[type[Record], tuple[tuple[str, str], ...]] = {
     VocationalProfile: (("work_pays_checked_on", "work_pays_checked_on"),),
     ChecklistTick: (("item", "item"),),
     Consent: (("employer_disclosure", "employer_disclosure"),),
-    KykyviisariResult: tuple(
-        (name, name)
-        for name in (
-            "work_ability",
-            "mental_wellbeing",
-            "social_participation",
-            "physical_functioning",
-            "skills",
-            "everyday_life",
-        )
-    ),
+    KykyviisariResult: tuple((name, name) for name in KYKYVIISARI_SCORES),
     FollowUp: (("still_working", "still_working"),),
     Meeting: (
         ("status", "status"),
