@@ -144,7 +144,9 @@ class ReportsScreen(LazyScreen):
         self.report = build_report(tally)
         self.header = report_header(self.report, *self.coach)
         self.status.setText(report_title(self.report))
-        for old in self.findChildren(QLabel, "reportChart"):
+        for old in self.findChildren(QLabel, "reportChart"):  # the previous report's charts
+            self.charts.removeWidget(old)
+            old.setParent(None)
             old.deleteLater()
         scale = self.logicalDpiX() / 72
         for drawing in report_charts(self.report):
