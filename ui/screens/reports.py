@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFontInfo, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 from reportlab.graphics import renderPDF
@@ -19,6 +19,7 @@ from tyokykyapp.forms.render import PrintedForm
 from tyokykyapp.i18n import _, current_language, using_language
 from tyokykyapp.report import export_report, tally_vault
 from tyokykyapp.report.aggregate import aggregate_bytes
+from tyokykyapp.report.charts import SIZE as charts_text_size
 from tyokykyapp.report.charts import report_charts
 from tyokykyapp.report.figures import Report, build_report, number
 from tyokykyapp.report.period import Period
@@ -36,6 +37,8 @@ from ui.widgets.lazy_screen import LazyScreen
 from ui.widgets.named import named
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
+CHART_MOST_PIXELS = 1000
+
 
 def chart_pixmap(drawing: Drawing, scale: float) -> QPixmap:
     """The core's chart drawn as on paper: made into a one-page PDF (fonts embedded) and rendered by QtPdf, so
@@ -46,9 +49,14 @@ def chart_pixmap(drawing: Drawing, scale: float) -> QPixmap:
     document = QPdfDocument()
     document.load(buffer)
     size = QSize(int(drawing.width * scale), int(drawing.height * scale))
-    pixmap = QPixmap.fromImage(document.render(0, size))
+    # On white paper in every theme: the charts are black on white, as printed.
+    paper = QImage(size, QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, document.render(0, size))
+    painter.end()
     document.close()
-    return pixmap
+    return QPixmap.fromImage(paper)
 
 
 def tables_html(report: Report) -> str:
@@ -148,8 +156,10 @@ class ReportsScreen(LazyScreen):
             self.charts.removeWidget(old)
             old.setParent(None)
             old.deleteLater()
-        scale = self.logicalDpiX() / 72
-        for drawing in report_charts(self.report):
+        charts = report_charts(self.report)
+        # The charts' text as large as the app's (text size 100–200 %), at most as wide as a 1366-pixel window.
+        scale = min(QFontInfo(self.font()).pixelSize() / charts_text_size, CHART_MOST_PIXELS / charts[0].width)
+        for drawing in charts:
             chart = QLabel()
             chart.setObjectName("reportChart")
             chart.setPixmap(chart_pixmap(drawing, scale))
