@@ -231,11 +231,7 @@ def _count_fidelity(
         if job.employer_id:
             tally.add("job_starts_with_employer")
             employers.add(job.employer_id)
-    searching = any(
-        s.phase in SEARCHING and period.overlaps(s.start, s.end) and any(e.served_in(period) for e in served)
-        for s in person.spells
-    )
-    if searching:
+    if any(s.phase in SEARCHING and period.overlaps(s.start, s.end) for s in person.spells):
         tally.add("disclosure_asked_of")
         last = served[-1]
         tally.add("disclosure_recorded", any(last.holds(d) and d <= period.last for d in person.disclosure_recorded))

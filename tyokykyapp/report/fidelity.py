@@ -63,7 +63,14 @@ class FidelityItem:
     basis: str  # translated: the records it came from and how many
 
     def to_json(self) -> dict[str, object]:
-        return {"item": self.item, "name": self.name, "value": self.value, "score": self.score, "basis": self.basis}
+        return {
+            "item": self.item,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "score": self.score,
+            "basis": self.basis,
+        }
 
 
 def _at_least(value: float | None, anchors: Anchors) -> int | None:

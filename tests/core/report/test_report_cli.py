@@ -69,7 +69,8 @@ def test_json_has_the_promised_keys(folder: Path, capsys: pytest.CaptureFixture[
     assert document["clients"]["served"] == 2 and document["clients"]["by_referral"] == {"self": 1, "unknown": 1}
     assert document["outcomes"]["employed_or_trial_rate"] == 1.0
     assert document["durations"]["median_days_entry_to_first_employer_contact"] == 15.0
-    assert [set(item) for item in document["fidelity"]] == [{"item", "name", "value", "score", "basis"}] * 25
+    assert [set(item) for item in document["fidelity"]] == [{"item", "name", "value", "unit", "score", "basis"}] * 25
+    assert {i["item"]: i["unit"] for i in document["fidelity"]}[15] == "days"
     assert "Kallio" not in out and "Qwerty" not in out
 
 
