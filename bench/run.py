@@ -185,8 +185,12 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     from tyokykyapp.handover import export_clients, merge, read_handover
     from tyokykyapp.handover.envelope import open_envelope
     from tyokykyapp.handover.payload import decode
+    from tyokykyapp.report import tally_vault
+    from tyokykyapp.report.caseload import load_caseload, mapping_windows, meeting_windows
+    from tyokykyapp.report.figures import build_report
+    from tyokykyapp.report.period import Period
     from tyokykyapp.services import coach_details, due_list
-    from tyokykyapp.vault import Vault
+    from tyokykyapp.vault import Vault, report_facts
     from tyokykyapp.vault.database import connect
     from tyokykyapp.vault.due_cache import KEPT_SQL, STALE_SQL
     from tyokykyapp.vault.due_facts import CLIENTS_SQL, ROWS_SQL
@@ -333,6 +337,28 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("consent form to PDF", consent_ms, None, "≤ 200 ms", consent_ms <= 200)
     report_ms = median_ms(lambda: render_form(FormKind.ACCESS_REPORT, coach=coach, file=file, lang="fi"), repeat)
     add("access report to PDF (busiest client)", report_ms, None, "—", True)
+
+    # The outcome report of the last twelve months (issue 15), against the queries it runs.
+    period = Period(date(today.year - 1, today.month, 1), today)
+
+    people = load_caseload(vault, period).people
+    windows = [(c, first, last) for c, p in people.items() for first, last in meeting_windows(p, period)]
+    mapping = [(c, first, last) for c, p in people.items() for first, last in mapping_windows(p, period)]
+
+    def report_floor() -> None:
+        for kind in report_facts.PER_CLIENT:
+            report_facts.record_rows(db, kind)
+        report_facts.face_to_face_contacts(db)
+        report_facts.meeting_minutes(db, period.first, period.last)
+        report_facts.contact_rows(db, period.first, period.last)
+        report_facts.held_meetings(db, windows)
+        report_facts.meeting_counts(db, mapping)
+
+    def report_app() -> None:
+        build_report(tally_vault(vault, period))
+
+    floor, reported = median_ms(report_floor, repeat), median_ms(report_app, repeat)
+    add("outcome report of twelve months", reported, floor, "≤ 1 s", reported <= 1000)
 
     # Handover of 50 clients, against the key derivation plus reading or writing the same rows.
     ids = [s.id for s in repo.clients(limit=min(50, size))]

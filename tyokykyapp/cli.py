@@ -609,6 +609,52 @@ def cmd_export_sheet(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_report(ctx: Context) -> int:
+    from tyokykyapp.i18n import using_language
+    from tyokykyapp.report import export_report, tally_vault
+    from tyokykyapp.report.aggregate import combine, read_aggregate, write_aggregate
+    from tyokykyapp.report.figures import build_report, plain_text
+    from tyokykyapp.report.period import Period
+    from tyokykyapp.report.printed import report_header
+    from tyokykyapp.services import coach_details
+
+    args = ctx.args
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".pdf", ".xlsx"):
+        raise UserError(_("--out takes a file ending in .pdf or .xlsx."))
+    if args.combine:
+        if args.date_from or args.date_to or args.aggregate_out:
+            raise UserError(_("--combine takes the period from the files: leave out --from, --to and --aggregate-out."))
+        tally = combine([read_aggregate(Path(name)) for name in args.combine])
+        organisation = coach = ""
+    else:
+        default = Period.default()
+        period = Period(
+            _parse_date(args.date_from) if args.date_from else default.first,
+            _parse_date(args.date_to) if args.date_to else default.last,
+        )
+        with ctx.open_vault() as vault:
+            tally = tally_vault(vault, period)
+            details = coach_details(vault)
+        organisation, coach = details.organisation, details.name
+        if args.aggregate_out:
+            write_aggregate(Path(args.aggregate_out), tally)
+            print(_("Wrote the aggregate file {path} (counts only, no personal data).").format(path=args.aggregate_out))
+    with using_language(args.lang):
+        report = build_report(tally)
+        if args.json:
+            _print_json(report.to_json())
+        elif out is None and not args.aggregate_out:
+            sys.stdout.write(plain_text(report))
+        if out is not None:
+            from tyokykyapp.vault.files import write_atomically
+
+            # Counts only, no names: the file needs no warning about personal data.
+            write_atomically(out, export_report(report, out.suffix.lower(), report_header(report, organisation, coach)))
+            print(_("Wrote {path}.").format(path=out), file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
 # --- backups, retention and erasure (docs/backups.md) -----------------------------------------------
 
 
@@ -807,6 +853,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "import-sheet": cmd_import_sheet,
     "export-sheet": cmd_export_sheet,
+    "report": cmd_report,
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
@@ -935,6 +982,20 @@ def build_parser() -> argparse.ArgumentParser:
     sheet_out.add_argument("--on", metavar="DATE", help=_("the day of the due list (default today)"))
     sheet_out.add_argument("--since", metavar="DATE", help=_("employer contacts from this day on"))
     sheet_out.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    report = sub.add_parser(
+        "report", parents=[common], help=_("the outcome report of a period, or several coaches' aggregates added up")
+    )
+    report.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (default: 1 January this year)"))
+    report.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day (default: today)"))
+    report.add_argument("--json", action="store_true")
+    report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", help=_("save the report as PDF or a spreadsheet"))
+    report.add_argument(
+        "--aggregate-out", metavar="FILE", help=_("write the counts for a team report (no personal data)")
+    )
+    report.add_argument(
+        "--combine", metavar="FILE", nargs="+", help=_("add up coaches' aggregate files (needs no vault)")
+    )
+    report.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
     backup = sub.add_parser("backup", parents=[common], help=_("write and verify one backup now; print its path"))
     backup.add_argument(
         "--to", metavar="DIR", help=_("write it into DIR (default: the data folder, then the second location)")

@@ -69,7 +69,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("python-calamine", N_("reading spreadsheets (.xlsx, .ods) for import"), "MIT", ("python-calamine",)),
     Component(
         "openpyxl, et-xmlfile",
-        N_("writing spreadsheets (.xlsx) for export"),
+        N_("writing spreadsheets (.xlsx): exports and the outcome report"),
         "MIT AND PSF-2.0",  # et-xmlfile carries code from Python's standard library
         ("openpyxl", "et-xmlfile"),
     ),

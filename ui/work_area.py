@@ -38,6 +38,7 @@ from ui.print_ops import BLANK_FORMS, preview_blank_form
 from ui.screens.bin import BinScreen
 from ui.screens.client_list import ClientListScreen
 from ui.screens.employers import EmployersScreen
+from ui.screens.reports import ReportsScreen
 from ui.screens.today import TodayScreen
 from ui.screens.workspace import ClientWorkspace
 from ui.theme import icon, icon_size, primary, role, tone, with_icon
@@ -74,10 +75,12 @@ class WorkArea(QWidget):
         self.clients = ClientListScreen(self.ops)
         self.employers = EmployersScreen(self.ops)
         self.bin = BinScreen(self.ops)
+        self.reports = ReportsScreen(self.ops)
         for title, icon_name, screen in (
             (_("Today"), "calendar-event", self.today),
             (_("Clients"), "users", self.clients),
             (_("Employers"), "building", self.employers),
+            (_("Reports"), "chart-bar", self.reports),
             (_("Bin"), "trash", self.bin),
         ):
             self.nav.addItem(QListWidgetItem(icon(icon_name), title))

@@ -96,6 +96,16 @@ for _name in ("today", "clients", "employers", "bin"):
     stop(_name)(_section(_name))
 
 
+@stop("reports")
+def _reports(tour: Tour) -> QWidget:
+    tour.work.show_section(tour.work.reports)
+    deadline = time.monotonic() + 60
+    while (tour.window.ops.busy or tour.work.reports.report is None) and time.monotonic() < deadline:
+        QApplication.processEvents()  # the report is counted on a worker thread
+        time.sleep(0.01)
+    return tour.window
+
+
 @stop("client-search")
 def _client_search(tour: Tour) -> QWidget:
     work = tour.work
