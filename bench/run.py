@@ -292,12 +292,17 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     from tyokykyapp.handover import export_clients
     from tyokykyapp.handover.envelope import open_envelope
     from tyokykyapp.handover.payload import decode
+    from tyokykyapp.report import tally_vault
+    from tyokykyapp.report.caseload import load_caseload, mapping_windows, meeting_windows
+    from tyokykyapp.report.figures import build_report
+    from tyokykyapp.report.period import Period
     from tyokykyapp.services import coach_details, due_list
-    from tyokykyapp.vault import Vault
+    from tyokykyapp.vault import Vault, report_facts
     from tyokykyapp.vault.database import connect
     from tyokykyapp.vault.due_cache import KEPT_SQL, STALE_SQL
+    from tyokykyapp.vault.due_facts import CLIENTS_SQL, ROWS_SQL
     from tyokykyapp.vault.keyslots import PASSPHRASE_SLOT, KdfParams, KeyFile, calibrated_params
-    from tyokykyapp.vault.repository import _DUE_FACTS_SQL, fts_query
+    from tyokykyapp.vault.repository import fts_query
     from ui.dialogs.handover import ExportDialog, ImportDialog
     from ui.models.client_list_model import PAGE, ClientListModel
     from ui.operations import Operations
@@ -357,7 +362,7 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
         db.execute("SELECT count(*) FROM clients WHERE deleted_at IS NULL").fetchone()
         db.execute(
             "SELECT id, family_name, given_names, phase, maintenance_level, phase_since, started_on, "
-            "referral_source, deleted_at FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, seq "
+            "deleted_at FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, seq "
             f"LIMIT {PAGE}"
         ).fetchall()
 
@@ -388,9 +393,10 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("due list (core only)", runs(timed(lambda: due_list(vault, today)), repeat), floor, "—")
 
     # The same with nothing kept, as after an upgrade of the rules or a large import: every open client's
-    # facts are read and run through the rules, and the results kept. Against the facts query alone.
+    # facts are read and run through the rules, and the results kept. Against the facts queries alone.
     def recompute_floor() -> None:
-        db.execute(_DUE_FACTS_SQL.format(only=""), params).fetchall()
+        for query in (CLIENTS_SQL, ROWS_SQL):
+            db.execute(query.format(only=""), params).fetchall()
 
     def recompute_app() -> float:
         db.execute("UPDATE due_cache SET valid_until = ''")
@@ -444,6 +450,28 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("consent form to PDF", consent, None, "≤ 200 ms", lambda a, _f: a <= 200)
     report = runs(timed(lambda: render_form(FormKind.ACCESS_REPORT, coach=coach, file=file, lang="fi")), repeat)
     add("access report to PDF (busiest client)", report, None, "—")
+
+    # The outcome report of the last twelve months (issue 15), against the queries it runs.
+    period = Period(date(today.year - 1, today.month, 1), today)
+
+    people = load_caseload(vault, period).people
+    windows = [(c, first, last) for c, p in people.items() for first, last in meeting_windows(p, period)]
+    mapping = [(c, first, last) for c, p in people.items() for first, last in mapping_windows(p, period)]
+
+    def report_floor() -> None:
+        for kind in report_facts.PER_CLIENT:
+            report_facts.record_rows(db, kind)
+        report_facts.face_to_face_contacts(db)
+        report_facts.meeting_minutes(db, period.first, period.last)
+        report_facts.contact_rows(db, period.first, period.last)
+        report_facts.held_meetings(db, windows)
+        report_facts.meeting_counts(db, mapping)
+
+    def report_app() -> None:
+        build_report(tally_vault(vault, period))
+
+    add("outcome report of twelve months", runs(timed(report_app), repeat), runs(timed(report_floor), repeat),
+        "≤ 1 s", lambda a, _f: a <= 1000)  # fmt: skip
 
     def preview_app() -> tuple[float, float]:
         shown: list[QWidget] = []
@@ -534,6 +562,96 @@ def measure_size(size: int, folder: Path, repeat: int, work: Path) -> list[Row]:
     add("peak memory, MB, the same with nothing kept (once after an upgrade)", peak, None, "≤ 300 MB",
         lambda a, _f: a <= 300)  # fmt: skip
     return rows
+
+
+SHEET_JOBS_PER_CLIENT = 3  # over two years
+
+
+def sheet_for(clients: int, path: Path) -> Path:
+    """A coach's caseload workbook: `clients` rows and a sheet of their jobs over the two years before TODAY."""
+    import random
+    from datetime import timedelta
+
+    from openpyxl import Workbook
+
+    rng = random.Random(clients)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Asiakkaat"
+    sheet.append(
+        ["Sukunimi", "Etunimi", "Syntymäaika", "Aloituspäivä", "Lähettäjä", "Vaihe", "Puhelin", "Muistiinpanot"]
+    )
+    jobs = book.create_sheet("Työsuhteet")
+    jobs.append(["Sukunimi", "Etunimi", "Syntymäaika", "Laji", "Alkoi", "Päättyi", "Työnantaja", "Tehtävä", "Tunnit"])
+    phases = ["alkukartoitus", "työnhaku", "tuki", "ylläpito"]
+    for i in range(clients):
+        born = date(1960, 1, 1) + timedelta(days=rng.randrange(15_000))
+        entered = TODAY - timedelta(days=730 + rng.randrange(60))
+        family, given = f"Sukunimi{i}", f"Etunimi{i}"
+        sheet.append(
+            [
+                family,
+                given,
+                born,
+                entered,
+                rng.choice(["TYP", "Kela", "kuntouttava työtoiminta"]),
+                rng.choice(phases),
+                "040 123 4567",
+                "Tuotu vanhasta listasta.",
+            ]
+        )
+        for j in range(SHEET_JOBS_PER_CLIENT):
+            start = entered + timedelta(days=60 + 220 * j)
+            jobs.append(
+                [
+                    family,
+                    given,
+                    born,
+                    rng.choice(["työsuhde", "työkokeilu", "palkkatuettu työ"]),
+                    start,
+                    start + timedelta(days=180),
+                    f"Yritys {rng.randrange(200)} Oy",
+                    "Avustava työ",
+                    20,
+                ]
+            )
+    book.save(path)
+    return path
+
+
+def measure_sheet_import(clients: int, repeat: int, work: Path) -> list[Row]:
+    """Importing a caseload from a workbook into an empty vault (read, check, match, write), against
+    calamine reading the same workbook into Python lists."""
+    import python_calamine
+
+    from tyokykyapp.sheets.importing import choose_sheets, plan_import, run_import
+    from tyokykyapp.sheets.reading import read_workbook
+    from tyokykyapp.vault import KdfParams, Vault
+
+    path = sheet_for(clients, work / f"caseload-{clients}.xlsx")
+
+    def floor() -> None:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+
+    attempts = iter(range(10 * repeat))  # every run into a vault of its own (re-runs included)
+
+    def imported() -> float:
+        vault, _key = Vault.create(
+            work / f"sheet-import-{clients}-{next(attempts)}", PASSPHRASE, kdf=KdfParams(1, 8 * 1024, 1)
+        )
+        with vault:
+            started = time.perf_counter()
+            sheets = choose_sheets(read_workbook(path))
+            result = run_import(vault, plan_import(vault, *sheets))
+            elapsed = (time.perf_counter() - started) * 1000
+            assert result.clients_added == clients and not result.rows_refused
+        return elapsed
+
+    operation = f"spreadsheet import (.xlsx, {SHEET_JOBS_PER_CLIENT} jobs per client over two years)"
+    app = runs(imported, repeat)
+    return [row(clients, operation, app, runs(timed(floor), repeat), "≤ 3 s", lambda a, _f: a <= 3000)]
 
 
 def raw_copy(files: list[Path], into: Path) -> None:
@@ -686,6 +804,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tyokyky-bench-work-") as work:
         for size in sizes:
             rows += measure_size(size, vault_for(size, cache), repeat, Path(work))
+        rows += measure_sheet_import(20 if args.smoke else 1000, repeat, Path(work))
     text = report(rows, load)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tyokykyapp import __version__
-from tyokykyapp.domain import FILE_LISTS, Phase, UserError
+from tyokykyapp.domain import FILE_LISTS, EmployerContact, Phase, UserError
 from tyokykyapp.domain.codec import to_json
 from tyokykyapp.domain.dates import DateNotUnderstood, DateRange, parse_date
 from tyokykyapp.domain.dates import today as today_
@@ -233,14 +233,15 @@ def cmd_coach(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
-    from tyokykyapp.demo.vault import fill_demo_vault
+    from tyokykyapp.demo import DEMO_CLIENTS, fill_demo
     from tyokykyapp.services import coach_details
 
-    if ctx.args.clients < 1 or ctx.args.clients > 100_000:
+    clients = DEMO_CLIENTS if ctx.args.clients is None else ctx.args.clients
+    if clients < 1 or clients > 100_000:
         raise UserError(_("--clients must be between 1 and 100000."))
     with ctx.open_vault() as vault:
-        written = fill_demo_vault(vault, ctx.args.clients, seed=ctx.args.seed, coach=coach_details(vault).name)
-    print(_("Added {clients} synthetic clients ({records} records).").format(clients=ctx.args.clients, records=written))
+        written = fill_demo(vault, clients=clients, seed=ctx.args.seed, coach=coach_details(vault).name)
+    print(_("Added {clients} synthetic clients ({records} records).").format(clients=clients, records=written))
     return EXIT_OK
 
 
@@ -252,7 +253,6 @@ def _client_row(summary: ClientSummary) -> dict[str, Any]:
         "given_names": summary.given_names,
         "phase": summary.phase.value,
         "maintenance_level": summary.maintenance_level.value if summary.maintenance_level else None,
-        "referral_source": summary.referral_source,
         "started_on": summary.started_on.isoformat(),
         "phase_since": summary.phase_since.isoformat(),
     }
@@ -296,7 +296,7 @@ def cmd_show(ctx: Context) -> int:
         if records:
             print(f"  {attribute}: {len(records)}")
     for meeting in file.meetings[-5:]:
-        print(f"  {meeting.on.isoformat()}  {meeting.place_type.label}: {meeting.notes[:70]}")
+        print(f"  {meeting.on.isoformat()}  {meeting.where}: {meeting.notes[:70]}")
     return EXIT_OK
 
 
@@ -480,7 +480,7 @@ def cmd_import(ctx: Context) -> int:
 
 def cmd_form(ctx: Context) -> int:
     from tyokykyapp.forms.render import FormKind, render_form
-    from tyokykyapp.services import coach_details, organisation_details
+    from tyokykyapp.services import coach_details, organisation_details, service_terms
     from tyokykyapp.services.employers import employer_names
 
     if ctx.args.kind == FormKind.RECOVERY_SHEET.value:
@@ -518,6 +518,7 @@ def cmd_form(ctx: Context) -> int:
             lang=ctx.args.lang,
             large_print=ctx.args.large_print,
             names=employer_names(vault),
+            terms=service_terms(vault),
         )
     if printed.warning:
         print(_("Warning: {warning}").format(warning=printed.warning), file=sys.stderr)
@@ -528,6 +529,129 @@ def cmd_form(ctx: Context) -> int:
     else:
         _write_pdf(out, printed.pdf)
     print(_("Wrote {path}.").format(path=out))
+    return EXIT_OK
+
+
+def cmd_import_sheet(ctx: Context) -> int:
+    from tyokykyapp.services import coach_details
+    from tyokykyapp.sheets.columns import SheetKind, UnknownField, known_keys, parse_overrides
+    from tyokykyapp.sheets.importing import choose_sheets, plan_import, run_import
+    from tyokykyapp.sheets.reading import read_workbook
+
+    try:
+        overrides = parse_overrides(ctx.args.map or [], SheetKind)
+    except UnknownField as error:
+        fields = ", ".join(dict.fromkeys(k for kind in SheetKind for k in known_keys(kind)))
+        raise UserError(
+            _("--map {pair}: use COLUMN=field with a field of: {fields}.").format(pair=error, fields=fields)
+        ) from None
+    book = read_workbook(Path(ctx.args.file))
+    jobs_book = read_workbook(Path(ctx.args.jobs)) if ctx.args.jobs else None
+    clients, jobs = choose_sheets(book, jobs_book)
+    with ctx.open_vault() as vault:
+        plan = plan_import(vault, clients, jobs, overrides=overrides, imported_by=coach_details(vault).name)
+        result = run_import(vault, plan, skip_invalid=ctx.args.skip_invalid, dry_run=ctx.args.dry_run)
+    for sheet, header in plan.ignored:
+        print(_("Column ignored: {header} ({sheet})").format(header=header, sheet=sheet), file=sys.stderr)
+    for notice in plan.notices:
+        print(_("Row {row}: {message}").format(row=notice.row, message=notice.message), file=sys.stderr)
+    refused = bool(plan.problems) and not ctx.args.skip_invalid
+    if ctx.args.json:
+        _print_json(result.to_json())
+        return EXIT_USER_ERROR if refused else EXIT_OK
+    for problem in result.rows_refused:
+        column = f" [{problem.column}]" if problem.column else ""
+        print(f"{problem.sheet} {problem.row}{column}: {problem.message}")
+    if refused:
+        raise UserError(
+            _("{n} rows were refused: nothing was imported. Correct them, or add --skip-invalid.").format(
+                n=len({(p.sheet, p.row) for p in plan.problems})
+            )
+        )
+    print(result.describe())
+    if ctx.args.dry_run:
+        print(_("Dry run: nothing was written."))
+    return EXIT_OK
+
+
+def cmd_export_sheet(ctx: Context) -> int:
+    from tyokykyapp.services import due_list
+    from tyokykyapp.sheets.exporting import (
+        ExportWhat,
+        Table,
+        clients_table,
+        due_table,
+        employer_contacts_table,
+        write_table,
+    )
+
+    out = Path(ctx.args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise UserError(_("Choose a file name ending in .xlsx or .csv."))
+    if out.exists() and not ctx.args.force:
+        raise UserError(_("{path} already exists; choose another name or add --force.").format(path=out))
+    what = ExportWhat(ctx.args.what)
+    with ctx.open_vault() as vault:
+        names = {s.id: s.name for s in vault.repo.clients()}
+        table: Table
+        if what is ExportWhat.CLIENTS:
+            table = clients_table(vault.repo.clients(phase=Phase(ctx.args.phase) if ctx.args.phase else None))
+        elif what is ExportWhat.DUE:
+            table = due_table(due_list(vault, _parse_date(ctx.args.on) if ctx.args.on else today_()), names)
+        else:
+            employers = {e.id: getattr(e, "name", "") for e in vault.repo.employers()}
+            since = _parse_date(ctx.args.since) if ctx.args.since else None
+            contacts = [c for c in vault.repo.employer_contacts(since) if isinstance(c, EmployerContact)]
+            table = employer_contacts_table(contacts, employers, names)
+    write_table(out, table)
+    print(_("Warning: {path} is an ordinary spreadsheet file, not encrypted.").format(path=out), file=sys.stderr)
+    print(_("Wrote {n} rows to {path}.").format(n=len(table.rows), path=out))
+    return EXIT_OK
+
+
+def cmd_report(ctx: Context) -> int:
+    from tyokykyapp.i18n import using_language
+    from tyokykyapp.report import export_report, tally_vault
+    from tyokykyapp.report.aggregate import combine, read_aggregate, write_aggregate
+    from tyokykyapp.report.figures import build_report, plain_text
+    from tyokykyapp.report.period import Period
+    from tyokykyapp.report.printed import report_header
+    from tyokykyapp.services import coach_details
+
+    args = ctx.args
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".pdf", ".xlsx"):
+        raise UserError(_("--out takes a file ending in .pdf or .xlsx."))
+    if args.combine:
+        if args.date_from or args.date_to or args.aggregate_out:
+            raise UserError(_("--combine takes the period from the files: leave out --from, --to and --aggregate-out."))
+        tally = combine([read_aggregate(Path(name)) for name in args.combine])
+        organisation = coach = ""
+    else:
+        default = Period.default()
+        period = Period(
+            _parse_date(args.date_from) if args.date_from else default.first,
+            _parse_date(args.date_to) if args.date_to else default.last,
+        )
+        with ctx.open_vault() as vault:
+            tally = tally_vault(vault, period)
+            details = coach_details(vault)
+        organisation, coach = details.organisation, details.name
+        if args.aggregate_out:
+            write_aggregate(Path(args.aggregate_out), tally)
+            print(_("Wrote the aggregate file {path} (counts only, no personal data).").format(path=args.aggregate_out))
+    with using_language(args.lang):
+        report = build_report(tally)
+        if args.json:
+            _print_json(report.to_json())
+        elif out is None and not args.aggregate_out:
+            sys.stdout.write(plain_text(report))
+        if out is not None:
+            from tyokykyapp.vault.files import write_atomically
+
+            # Counts only, no names: the file needs no warning about personal data.
+            write_atomically(out, export_report(report, out.suffix.lower(), report_header(report, organisation, coach)))
+            print(_("Wrote {path}.").format(path=out), file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 
 
@@ -727,6 +851,9 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "form": cmd_form,
     "export": cmd_export,
     "import": cmd_import,
+    "import-sheet": cmd_import_sheet,
+    "export-sheet": cmd_export_sheet,
+    "report": cmd_report,
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
@@ -789,7 +916,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_detail_options(coach)
     coach.add_argument("--json", action="store_true")
     demo = sub.add_parser("demo", parents=[common], help=_("fill an empty vault with a synthetic caseload"))
-    demo.add_argument("--clients", type=int, default=40)
+    # Unset: one coach's caseload (demo.DEMO_CLIENTS), read when the command runs, not at start-up.
+    demo.add_argument("--clients", type=int)
     demo.add_argument("--seed", type=int, default=1)
     clients = sub.add_parser("clients", parents=[common], help=_("list clients"))
     clients.add_argument("--phase", choices=[p.value for p in Phase])
@@ -838,6 +966,36 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help=_("show what is inside; write nothing"))
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--on-conflict", choices=["keep-mine", "take-theirs", "keep-both"], default="keep-mine")
+    sheet_in = sub.add_parser("import-sheet", parents=[common], help=_("import clients and jobs from a spreadsheet"))
+    sheet_in.add_argument("file", metavar="FILE", help=_(".xlsx, .ods or .csv"))
+    sheet_in.add_argument("--jobs", metavar="FILE", help=_("a .csv of jobs to go with a .csv of clients"))
+    sheet_in.add_argument(
+        "--map", metavar="COLUMN=field", action="append", help=_("read COLUMN as field (empty field: ignore it)")
+    )
+    sheet_in.add_argument("--dry-run", action="store_true", help=_("check everything; write nothing"))
+    sheet_in.add_argument("--skip-invalid", action="store_true", help=_("import the rows that pass, leave the rest"))
+    sheet_in.add_argument("--json", action="store_true")
+    sheet_out = sub.add_parser("export-sheet", parents=[common], help=_("a list to a spreadsheet (not encrypted)"))
+    sheet_out.add_argument("--what", choices=["clients", "due", "employer-contacts"], required=True)
+    sheet_out.add_argument("--out", metavar="FILE", required=True, help=_(".xlsx or .csv"))
+    sheet_out.add_argument("--phase", choices=[p.value for p in Phase], help=_("only the clients in a phase"))
+    sheet_out.add_argument("--on", metavar="DATE", help=_("the day of the due list (default today)"))
+    sheet_out.add_argument("--since", metavar="DATE", help=_("employer contacts from this day on"))
+    sheet_out.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    report = sub.add_parser(
+        "report", parents=[common], help=_("the outcome report of a period, or several coaches' aggregates added up")
+    )
+    report.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (default: 1 January this year)"))
+    report.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day (default: today)"))
+    report.add_argument("--json", action="store_true")
+    report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", help=_("save the report as PDF or a spreadsheet"))
+    report.add_argument(
+        "--aggregate-out", metavar="FILE", help=_("write the counts for a team report (no personal data)")
+    )
+    report.add_argument(
+        "--combine", metavar="FILE", nargs="+", help=_("add up coaches' aggregate files (needs no vault)")
+    )
+    report.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
     backup = sub.add_parser("backup", parents=[common], help=_("write and verify one backup now; print its path"))
     backup.add_argument(
         "--to", metavar="DIR", help=_("write it into DIR (default: the data folder, then the second location)")

@@ -16,8 +16,9 @@ from tyokykyapp.domain.enums import Labelled
 from tyokykyapp.domain.fields import declared_fields, format_number
 from tyokykyapp.i18n import _
 from tyokykyapp.process import CHECKLISTS
+from tyokykyapp.process.checklists import RETIRED_ITEMS
 
-CHECKLIST_LABELS = {spec.key: spec.label for specs in CHECKLISTS.values() for spec in specs}
+CHECKLIST_LABELS = {spec.key: spec.label for specs in CHECKLISTS.values() for spec in specs} | RETIRED_ITEMS
 NO_NAMES: Mapping[str, str] = {}
 
 

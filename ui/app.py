@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     # --- demo --------------------------------------------------------------------------------------
 
     def open_demo(self) -> None:
-        """The demo vault beside the coach's own, made on first use (on a worker thread: ~40 clients)."""
+        """The demo vault beside the coach's own, made on first use (on a worker thread: one coach's caseload)."""
         from tyokykyapp.demo.vault import open_demo_vault
 
         self.demo = True

@@ -66,6 +66,13 @@ COMPONENTS: tuple[Component, ...] = (
         "MIT",
         texts=("ui/resources/icons/LICENSE",),
     ),
+    Component("python-calamine", N_("reading spreadsheets (.xlsx, .ods) for import"), "MIT", ("python-calamine",)),
+    Component(
+        "openpyxl, et-xmlfile",
+        N_("writing spreadsheets (.xlsx): exports and the outcome report"),
+        "MIT AND PSF-2.0",  # et-xmlfile carries code from Python's standard library
+        ("openpyxl", "et-xmlfile"),
+    ),
     Component("platformdirs", N_("finding the per-user data folder"), "MIT", ("platformdirs",)),
     Component(
         "PyInstaller",

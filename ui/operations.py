@@ -39,6 +39,7 @@ class Operations(QObject):
         self._window = window
         self.vault: Vault | None = None
         self.job: Job | None = None
+        self.last_notice = ""  # the latest notice shown (what the coach was told after an operation)
 
     @property
     def busy(self) -> bool:
@@ -84,6 +85,8 @@ class Operations(QObject):
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes) and (changes.client_ids or changes.kinds or changes.caseload):
             self.changed.emit(changes)
+        if isinstance(changes, Changes) and changes.notices:
+            self.show_notice("\n".join(changes.notices))
 
     def run_in_background(
         self,
@@ -132,6 +135,18 @@ class Operations(QObject):
         else:
             self._announce(job.result)
             job.on_done(job.result)
+
+    def show_notice(self, message: str) -> None:
+        """Something the coach should know about what was just done (it was done all the same)."""
+        from PySide6.QtWidgets import QMessageBox  # see _announce()
+
+        self.last_notice = message
+        box = QMessageBox(
+            QMessageBox.Icon.Information, _("Työkyky"), message, QMessageBox.StandardButton.Ok, self._window
+        )
+        box.setObjectName("noticeBox")
+        box.finished.connect(box.deleteLater)
+        box.open()  # not exec(): see show_error()
 
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # see _announce()

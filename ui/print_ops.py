@@ -14,7 +14,14 @@ from tyokykyapp.domain import Language, Meeting
 from tyokykyapp.forms.recovery_sheet import recovery_sheet_pdf
 from tyokykyapp.forms.render import FormKind, form_title, render_form
 from tyokykyapp.i18n import _, current_language
-from tyokykyapp.services import CoachDetails, OrganisationDetails, coach_details, organisation_details
+from tyokykyapp.services import (
+    CoachDetails,
+    OrganisationDetails,
+    ServiceTerms,
+    coach_details,
+    organisation_details,
+    service_terms,
+)
 from tyokykyapp.services.employers import employer_names
 from ui.dialogs import open_dialog
 from ui.operations import Operations
@@ -51,11 +58,12 @@ def preview_client_form(
             coach_details(vault),
             organisation_details(vault),
             employer_names(vault),
+            service_terms(vault),
         )
     )
     if read is None:
         return None
-    vault, file, coach, organisation, names = read
+    vault, file, coach, organisation, names, terms = read
     if kind is FormKind.MEETING_SUMMARY and meeting is None and not file.meetings:
         ops.show_error(_("The client has no meetings to summarise."))  # no empty preview behind the message
         return None
@@ -73,6 +81,7 @@ def preview_client_form(
                 lang=lang,
                 large_print=large,
                 names=names,
+                terms=terms,
             ),
             language=language,
             large_print=large_print,
@@ -86,12 +95,16 @@ def preview_client_form(
 
 
 def preview_blank_form(parent: QWidget, ops: Operations, kind: FormKind, *, large_print: bool) -> PdfPreviewDialog:
-    read = ops.query(lambda vault: (vault, coach_details(vault), organisation_details(vault)))
-    vault, coach, organisation = read if read is not None else (None, CoachDetails(), OrganisationDetails())
+    read = ops.query(lambda vault: (vault, coach_details(vault), organisation_details(vault), service_terms(vault)))
+    vault, coach, organisation, terms = (
+        read if read is not None else (None, CoachDetails(), OrganisationDetails(), ServiceTerms())
+    )
     return open_dialog(
         PdfPreviewDialog(
             form_title(kind, current_language()),
-            lambda lang, large: render_form(kind, coach=coach, organisation=organisation, lang=lang, large_print=large),
+            lambda lang, large: render_form(
+                kind, coach=coach, organisation=organisation, lang=lang, large_print=large, terms=terms
+            ),
             language=current_language(),
             large_print=large_print,
             personal=False,

@@ -12,6 +12,8 @@ from tyokykyapp.domain import (
     Consent,
     EmployerContact,
     Employment,
+    Episode,
+    FollowUp,
     JobApplication,
     KykyviisariResult,
     Meeting,
@@ -21,6 +23,7 @@ from tyokykyapp.domain import (
     Record,
     SupportPlan,
     VocationalProfile,
+    Waiting,
 )
 from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _, ngettext
@@ -59,7 +62,8 @@ def job_title(record: Employment, names: Mapping[str, str] = NO_NAMES) -> str:
 def summary(record: Record, names: Mapping[str, str] = NO_NAMES) -> str:
     match record:
         case Meeting():
-            return f"{record.place_type.label}: {_first_line(record.notes)}"
+            status = "" if record.held else f" ({record.status.label})"
+            return f"{record.kind.label}, {record.where}{status}: {_first_line(record.notes)}"
         case Consent():
             until = day(record.valid_until) if record.valid_until else _("until the service ends")
             state = _("withdrawn {date}").format(date=day(record.withdrawn_on)) if record.withdrawn_on else until
@@ -104,4 +108,18 @@ def summary(record: Record, names: Mapping[str, str] = NO_NAMES) -> str:
             elif record.correction:
                 text += " (" + _("date corrected: {why}").format(why=record.correction) + ")"
             return text
+        case Episode():
+            source = record.referral.source.label if record.referral.source else _("referral not recorded")
+            income = f", {record.main_income.label}" if record.main_income else ""
+            return f"{source}{income}"
+        case Waiting():
+            when = (
+                _("came {date}").format(date=day(record.resolved_on))
+                if record.resolved_on
+                else _("expected by {date}").format(date=day(record.expected_on))
+            )
+            return f"{record.what.label} — {when}"
+        case FollowUp():
+            answer = {True: _("yes"), False: _("no"), None: "—"}[record.still_working]
+            return _("Still working: {answer}").format(answer=answer)
     return ""

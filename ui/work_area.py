@@ -38,6 +38,7 @@ from ui.print_ops import BLANK_FORMS, preview_blank_form
 from ui.screens.bin import BinScreen
 from ui.screens.client_list import ClientListScreen
 from ui.screens.employers import EmployersScreen
+from ui.screens.reports import ReportsScreen
 from ui.screens.today import TodayScreen
 from ui.screens.workspace import ClientWorkspace
 from ui.theme import icon, icon_size, primary, role, tone, with_icon
@@ -48,6 +49,7 @@ from ui.widgets.pdf_preview import PdfPreviewDialog
 if TYPE_CHECKING:
     from tyokykyapp.services.morning import Morning
     from ui.app import MainWindow
+    from ui.dialogs.sheet_import import SheetImportDialog
 
 T = TypeVar("T")
 
@@ -74,10 +76,12 @@ class WorkArea(QWidget):
         self.clients = ClientListScreen(self.ops)
         self.employers = EmployersScreen(self.ops)
         self.bin = BinScreen(self.ops)
+        self.reports = ReportsScreen(self.ops)
         for title, icon_name, screen in (
             (_("Today"), "calendar-event", self.today),
             (_("Clients"), "users", self.clients),
             (_("Employers"), "building", self.employers),
+            (_("Reports"), "chart-bar", self.reports),
             (_("Bin"), "trash", self.bin),
         ):
             self.nav.addItem(QListWidgetItem(icon(icon_name), title))
@@ -94,6 +98,7 @@ class WorkArea(QWidget):
         self.today.filter_requested.connect(self._filter_clients)
         self.clients.open_client.connect(self.open_client)
         self.clients.new_client.connect(self.new_client)
+        self.clients.import_sheet.connect(self.open_sheet_import)
         self.nav.setCurrentRow(0)
 
     def _sidebar(self, window: MainWindow) -> QWidget:
@@ -206,13 +211,20 @@ class WorkArea(QWidget):
             assert isinstance(record, Client)
             if self.ops.call(add_client, record) is None:
                 return False
-            QTimer.singleShot(0, lambda: self.open_client(record.id))
+            QTimer.singleShot(0, lambda: self._open_new_client(record.id))
             return True
 
         blank = blank_record(Client.KIND, None, today())
         dialog = RecordDialog(blank, save, self.ops.show_error, None, self, typed=typed)
         dialog.reopen = lambda work, state: work.new_client(state[1])
         return open_dialog(dialog)
+
+    def _open_new_client(self, client_id: str) -> None:
+        """The new client's workspace, with their service period open for the referral and the entry date."""
+        workspace = self.open_client(client_id)
+        episode = workspace.file.current_episode() if workspace is not None and workspace.file else None
+        if workspace is not None and episode is not None:
+            workspace.edit(episode)
 
     def new_meeting_anywhere(self) -> RecordDialog | ChooseClientDialog | None:
         """A new meeting for the client on view, or the one selected in the list; else asks which client."""
@@ -246,6 +258,11 @@ class WorkArea(QWidget):
 
     def open_import(self) -> ImportDialog:
         return open_dialog(ImportDialog(self.ops, self))
+
+    def open_sheet_import(self) -> SheetImportDialog:
+        from ui.dialogs.sheet_import import SheetImportDialog  # seldom opened: not loaded with the work area
+
+        return open_dialog(SheetImportDialog(self.ops, self))
 
     def open_about(self) -> None:
         from ui.dialogs.about import AboutDialog  # seldom opened: not loaded with the work area

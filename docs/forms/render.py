@@ -27,6 +27,7 @@ from tyokykyapp.domain import (  # noqa: E402
     Client,
     ClientFile,
     Closure,
+    ClosureDestination,
     ClosureReason,
     Consent,
     ConsentParty,
@@ -179,7 +180,7 @@ def sample_file() -> ClientFile:
         title="kahvilatyöntekijä",
         hours_per_week=20,
         pay_subsidy=True,
-        pay_subsidy_renewal_on=date(2026, 8, 31),
+        pay_subsidy_until=date(2026, 8, 31),
         employer_knows_about_coaching=True,
     )
     f.employments.append(job)
@@ -202,6 +203,7 @@ def sample_file() -> ClientFile:
             client_id=c.id,
             closed_on=date(2026, 10, 30),
             reason=ClosureReason.EMPLOYED,
+            destination=ClosureDestination.EMPLOYED,
             achieved="Vakituinen osa-aikatyö Kahvila Aamussa.",
             continuation_path="Ei jatkopalvelua tarpeen.",
             contacts="Työllisyyspalvelut, puh. 09 310 10000",
@@ -216,7 +218,13 @@ def cases() -> dict[str, ClientFile]:
     withdrawn = sample_file()
     withdrawn.consents[0].withdrawn_on = date(2026, 6, 1)
     died = sample_file()
-    died.closures[0] = replace(died.closures[0], reason=ClosureReason.DIED, achieved="", continuation_path="")
+    died.closures[0] = replace(
+        died.closures[0],
+        reason=ClosureReason.DIED,
+        destination=ClosureDestination.DIED,
+        achieved="",
+        continuation_path="",
+    )
     return {"filled": normal, "withdrawn": withdrawn, "died": died}
 
 

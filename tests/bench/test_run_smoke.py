@@ -24,6 +24,8 @@ OPERATIONS = {
     "access report previewed",
     "backup: copied and every page checked",
     "restore: every byte and page checked",
+    "spreadsheet import (.xlsx, 3 jobs per client over two years)",
+    "outcome report of twelve months",
 }
 # The GUI operations: each has the freeze column (the longest gap in the event loop while it ran).
 GUI_OPERATIONS = {"unlock to Today drawn", "open a client's workspace", "access report previewed", "handover", "backup"}

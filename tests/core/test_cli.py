@@ -86,7 +86,7 @@ def test_clients_json_shape(demo_run: Run) -> None:
     rows = json.loads(out)
     assert code == 0 and len(rows) == 30
     for row in rows:
-        assert {"id", "name", "phase", "maintenance_level", "referral_source", "started_on"} <= set(row)
+        assert {"id", "name", "phase", "maintenance_level", "started_on"} <= set(row)
         assert (row["maintenance_level"] is None) == (row["phase"] != "maintenance")
         date.fromisoformat(row["started_on"])
     code, out, _err = demo_run("clients", "--phase", "maintenance", "--json")

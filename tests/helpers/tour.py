@@ -3,6 +3,7 @@ layout and accessibility tests check and that docs/screenshots/make.py photograp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,6 +69,10 @@ class Tour:
 def _unlock(tour: Tour) -> QWidget:
     tour.work  # noqa: B018 - unlocked first, so that locking shows the unlock screen
     tour.window.lock()
+    deadline = time.monotonic() + 30
+    while tour.window.work is not None and time.monotonic() < deadline:  # locking waits for the day's backup
+        QApplication.processEvents()
+        time.sleep(0.01)
     return tour.window
 
 
@@ -91,6 +96,16 @@ for _name in ("today", "clients", "employers", "bin"):
     stop(_name)(_section(_name))
 
 
+@stop("reports")
+def _reports(tour: Tour) -> QWidget:
+    tour.work.show_section(tour.work.reports)
+    deadline = time.monotonic() + 60
+    while (tour.window.ops.busy or tour.work.reports.report is None) and time.monotonic() < deadline:
+        QApplication.processEvents()  # the report is counted on a worker thread
+        time.sleep(0.01)
+    return tour.window
+
+
 @stop("client-search")
 def _client_search(tour: Tour) -> QWidget:
     work = tour.work
@@ -108,7 +123,7 @@ def _workspace(phase: Phase) -> Stop:
     return make
 
 
-for _phase in (Phase.MAPPING, Phase.JOB_SEARCH, Phase.MAINTENANCE):
+for _phase in (Phase.MAPPING, Phase.JOB_SEARCH, Phase.SUPPORT, Phase.MAINTENANCE, Phase.CLOSED):
     stop(f"workspace-{_phase.value.replace('_', '-')}")(_workspace(_phase))
 
 
@@ -144,6 +159,29 @@ def _change_passphrase(tour: Tour) -> QWidget:
     return tour.work.open_settings().change_passphrase()
 
 
+@stop("backups")
+def _backups(tour: Tour) -> QWidget:
+    from ui.backup_ops import open_backups
+
+    return open_backups(tour.work.open_settings())
+
+
+@stop("restore")
+def _restore(tour: Tour) -> QWidget:
+    from ui.backup_ops import open_restore
+
+    tour.work  # noqa: B018 - unlocked, so that the list knows which vault its backups belong to
+    return open_restore(tour.window)
+
+
+@stop("erase")
+def _erase(tour: Tour) -> QWidget:
+    from ui.dialogs import open_dialog
+    from ui.dialogs.erase import EraseDialog
+
+    return open_dialog(EraseDialog(tour.work.ops, tour.window))
+
+
 @stop("meeting")
 def _meeting(tour: Tour) -> QWidget:
     workspace = tour.work.open_client(tour.client_in(Phase.JOB_SEARCH))
@@ -163,6 +201,24 @@ def _phase_move(tour: Tour) -> QWidget:
     workspace = tour.work.open_client(tour.client_in(Phase.MAPPING))
     assert workspace is not None
     return workspace.open_move_dialog()
+
+
+@stop("closure")
+def _closure(tour: Tour) -> QWidget:
+    workspace = tour.work.open_client(tour.client_in(Phase.MAINTENANCE))
+    assert workspace is not None
+    dialog = workspace.open_move_dialog()
+    dialog.target.select(Phase.CLOSED)
+    return dialog
+
+
+@stop("episode")
+def _episode(tour: Tour) -> QWidget:
+    workspace = tour.work.open_client(tour.client_in(Phase.JOB_SEARCH))
+    assert workspace is not None
+    dialog = workspace.edit(workspace.file.episodes[-1])
+    assert dialog is not None
+    return dialog
 
 
 @stop("history")
@@ -191,6 +247,51 @@ def _hand_over(tour: Tour) -> QWidget:
 @stop("import")
 def _import(tour: Tour) -> QWidget:
     return tour.work.open_import()
+
+
+def _sheet_import_at(tour: Tour, page: str) -> QWidget:
+    """The spreadsheet import at its columns or its check page, over a small workbook with one bad row."""
+    from datetime import date
+
+    from tests.helpers.sheets import write_xlsx
+    from tyokykyapp.sheets.importing import choose_sheets, plan_import
+    from tyokykyapp.sheets.reading import read_workbook
+
+    path = tour.empty_folder.parent / "tour-caseload.xlsx"
+    rows = [
+        ["Sukunimi", "Etunimi", "Aloituspäivä", "Lähettäjä", "Vaihe", "Kengännumero"],
+        ["Virtanen", "Aino", date(2024, 2, 1), "TYP Itä-Helsinki", "työnhaku", 38],
+        ["Korhonen", "Matti", date(2024, 3, 1), "Naapurin Pertti", "tuki", 44],
+        ["Mäkinen", "Liisa", "huomenna", "Kela", None, None],
+    ]
+    jobs = [
+        ["Sukunimi", "Etunimi", "Laji", "Alkoi", "Työnantaja"],
+        ["Korhonen", "Matti", "työkokeilu", date(2024, 6, 1), "Oy Ab"],
+    ]
+    write_xlsx(path, {"Asiakkaat": rows, "Työsuhteet": jobs})
+    dialog = tour.work.open_sheet_import()
+    book = read_workbook(path)
+    dialog._read((book, None))
+    if page == "check":
+        plan = tour.window.ops.query(lambda vault: plan_import(vault, *choose_sheets(book)))
+        assert plan is not None
+        dialog._checked(plan)
+    return dialog
+
+
+@stop("sheet-import")
+def _sheet_import(tour: Tour) -> QWidget:
+    return tour.work.open_sheet_import()
+
+
+@stop("sheet-import-columns")
+def _sheet_import_columns(tour: Tour) -> QWidget:
+    return _sheet_import_at(tour, "columns")
+
+
+@stop("sheet-import-check")
+def _sheet_import_check(tour: Tour) -> QWidget:
+    return _sheet_import_at(tour, "check")
 
 
 @stop("about")

@@ -1,6 +1,8 @@
 """Words for synthetic caseloads: common Finnish and Swedish names combined at random (no real person is
 described), fictional employers, and everyday phrases of job-coaching notes."""
 
+from tyokykyapp.domain.enums import ClosureDestination, Sector
+
 FINNISH_GIVEN = (
     "Aino",
     "Anni",
@@ -99,33 +101,50 @@ SWEDISH_FAMILY = (
 )
 STREETS = ("Mannerheimintie", "Hämeentie", "Kauppakatu", "Koulukatu", "Rantatie", "Asemakatu", "Storgatan")
 CITIES = (("00100", "Helsinki"), ("02100", "Espoo"), ("65100", "Vaasa"), ("01300", "Vantaa"))
+# Fictional employers by the words of their name, and the TOL 2008 section they work in.
 EMPLOYER_WORDS = (
-    ("Kiinteistöhuolto", "kiinteistönhoito"),
-    ("Ravintola", "ravintola-ala"),
-    ("Hoivakoti", "hoiva-ala"),
-    ("Kahvila", "ravintola-ala"),
-    ("Siivouspalvelu", "siivous"),
-    ("Varasto", "logistiikka"),
-    ("Kirjasto", "julkiset palvelut"),
-    ("Puutarha", "puutarha-ala"),
-    ("Kierrätyskeskus", "kierrätys"),
-    ("Päiväkoti", "hoiva-ala"),
-    ("Pesula", "siivous"),
-    ("Kauppa", "kauppa"),
+    ("Kiinteistöhuolto", Sector.ADMINISTRATIVE_AND_SUPPORT),
+    ("Ravintola", Sector.ACCOMMODATION_AND_FOOD),
+    ("Hoivakoti", Sector.HEALTH_AND_SOCIAL_WORK),
+    ("Kahvila", Sector.ACCOMMODATION_AND_FOOD),
+    ("Siivouspalvelu", Sector.ADMINISTRATIVE_AND_SUPPORT),
+    ("Varasto", Sector.TRANSPORT),
+    ("Kirjasto", Sector.ARTS_AND_RECREATION),
+    ("Viherpalvelu", Sector.ADMINISTRATIVE_AND_SUPPORT),
+    ("Kierrätyskeskus", Sector.WATER_AND_WASTE),
+    ("Päiväkoti", Sector.HEALTH_AND_SOCIAL_WORK),
+    ("Pesula", Sector.OTHER_SERVICES),
+    ("Kauppa", Sector.TRADE),
 )
 EMPLOYER_SUFFIXES = ("Aurinko", "Kulma", "Lähde", "Pohjoinen", "Satama", "Metsä", "Kivi", "Tähti", "Ranta")
 JOB_TITLES = {
-    "kiinteistönhoito": ("kiinteistönhoitaja", "huoltomies"),
-    "ravintola-ala": ("keittiöapulainen", "tarjoilija", "astiahuoltaja"),
-    "hoiva-ala": ("hoiva-avustaja", "laitosapulainen"),
-    "siivous": ("siistijä", "toimitilahuoltaja"),
-    "logistiikka": ("varastotyöntekijä", "keräilijä"),
-    "julkiset palvelut": ("kirjastoavustaja",),
-    "puutarha-ala": ("puutarhatyöntekijä",),
-    "kierrätys": ("kierrätysavustaja",),
-    "kauppa": ("myyjä", "hyllyttäjä"),
+    Sector.ADMINISTRATIVE_AND_SUPPORT: ("kiinteistönhoitaja", "siistijä", "toimitilahuoltaja", "viheralueiden hoitaja"),
+    Sector.ACCOMMODATION_AND_FOOD: ("keittiöapulainen", "tarjoilija", "astiahuoltaja"),
+    Sector.HEALTH_AND_SOCIAL_WORK: ("hoiva-avustaja", "laitosapulainen", "päiväkotiapulainen"),
+    Sector.TRANSPORT: ("varastotyöntekijä", "keräilijä"),
+    Sector.ARTS_AND_RECREATION: ("kirjastoavustaja",),
+    Sector.WATER_AND_WASTE: ("kierrätysavustaja",),
+    Sector.OTHER_SERVICES: ("pesulatyöntekijä",),
+    Sector.TRADE: ("myyjä", "hyllyttäjä"),
 }
-REFERRERS = ("sosiaaliohjaaja", "työvalmentaja", "työkykykoordinaattori", "sosiaalityöntekijä", "TE-asiantuntija")
+# How a client names the line of work they want (Finnish words, stored as the client said them).
+WORK_WISHES = {
+    Sector.ADMINISTRATIVE_AND_SUPPORT: "kiinteistönhoito tai siivous",
+    Sector.ACCOMMODATION_AND_FOOD: "ravintola- tai kahvilatyö",
+    Sector.HEALTH_AND_SOCIAL_WORK: "hoiva-ala",
+    Sector.TRANSPORT: "varastotyö",
+    Sector.ARTS_AND_RECREATION: "kirjastotyö",
+    Sector.WATER_AND_WASTE: "kierrätys",
+    Sector.OTHER_SERVICES: "pesulatyö",
+    Sector.TRADE: "kauppa",
+}
+REFERRERS = (
+    "sosiaaliohjaaja",
+    "työvalmentaja",
+    "työkykykoordinaattori",
+    "sosiaalityöntekijä",
+    "työllisyysasiantuntija",
+)
 NETWORK_ROLES = (
     "työkykykoordinaattori",
     "sosiaalityöntekijä",
@@ -152,10 +171,26 @@ MEETING_NOTES = (
     "Käytiin läpi verokortti ja asumistuen tarkistus.",
     "Sovittiin, että asiakas soittaa itse työnantajalle ja kertoo miten meni.",
 )
-PLACES = ("Ohjaamo", "kaupunginkirjasto", "kahvila Kulma", "asiakkaan koti", "työpaikka", "toimisto")
-CONTINUATIONS = (
-    "Jatkaa työssä ilman valmennusta; ottaa yhteyttä tarvittaessa.",
-    "Siirtyy kuntouttavaan työtoimintaan; yhteyshenkilö sosiaaliohjaaja.",
-    "Aloittaa opinnot syksyllä; opinto-ohjaaja tietää tilanteen.",
-    "Kelan kuntoutus alkaa; työkykykoordinaattori seuraa.",
+# What comes next, by where the client went (a death or a dropout has no continuation path).
+CONTINUATIONS = {
+    ClosureDestination.EMPLOYED: "Jatkaa työssä ilman valmennusta; ottaa yhteyttä tarvittaessa.",
+    ClosureDestination.WORK_TRIAL: "Työkokeilu alkaa työllisyysalueen päätöksellä; työllisyysasiantuntija seuraa.",
+    ClosureDestination.WORK_ACTIVITY: "Siirtyy kuntouttavaan työtoimintaan; yhteyshenkilö sosiaaliohjaaja.",
+    ClosureDestination.STUDIES: "Aloittaa opinnot syksyllä; opinto-ohjaaja tietää tilanteen.",
+    ClosureDestination.KELA_REHABILITATION: "Kelan kuntoutus alkaa; työkykykoordinaattori seuraa.",
+    ClosureDestination.PENSION: "Jää työkyvyttömyyseläkkeelle; sosiaalityöntekijä tietää tilanteen.",
+    ClosureDestination.OTHER_SERVICE: "Siirtyy kunnan tuetun työllistymisen palveluun; tiedot siirretty luvalla.",
+}
+MEETING_PLACES = {
+    "office": "toimisto",
+    "home": "asiakkaan koti",
+    "workplace": "työpaikka",
+    "library": "kaupunginkirjasto",
+    "community": "kahvila Kulma",
+}
+WAITING_NOTES = (
+    "Lääkäriaika saatu vasta kuukauden päähän.",
+    "B-lausunto pyydetty Kelan kuntoutusta varten.",
+    "Kelan päätös kuntoutuksesta odottaa.",
+    "Työkokeilun päätös työllisyysalueelta odottaa.",
 )

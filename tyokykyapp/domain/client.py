@@ -1,4 +1,4 @@
-"""The client and their referral."""
+"""The client: who they are and how to reach them, and where they are in the process."""
 
 from __future__ import annotations
 
@@ -8,19 +8,12 @@ from datetime import date
 
 from tyokykyapp.domain.base import Record
 from tyokykyapp.domain.dates import DateRange, today
-from tyokykyapp.domain.enums import Language, MaintenanceLevel, Phase, ReferralSource
+from tyokykyapp.domain.enums import Language, MaintenanceLevel, Phase
 from tyokykyapp.domain.errors import ValidationError
 from tyokykyapp.domain.fields import fld
 from tyokykyapp.domain.identity_code import birth_date_of, normalise_identity_code
 from tyokykyapp.domain.text_rules import check_email
 from tyokykyapp.i18n import N_, _
-
-
-@dataclass(kw_only=True)
-class Referral:
-    source: ReferralSource | None = fld(N_("Referred by"), default=None)
-    referrer: str = fld(N_("Referrer"), default="")
-    referred_on: date | None = fld(N_("Referred on"), default=None, dates=DateRange.EVENT)
 
 
 @dataclass(kw_only=True)
@@ -39,7 +32,6 @@ class Client(Record):
     other_language: str = fld(N_("Other language"), default="")
     interpreter_needed: bool = fld(N_("Needs an interpreter"), default=False)
     prefers_paper: bool = fld(N_("Prefers paper"), default=False)
-    referral: Referral = fld(N_("Referral"), factory=Referral)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
     # Set when the client's records were handed over to another coach: this copy is then read-only.
     handed_over_on: date | None = fld(N_("Handed over on"), default=None, editable=False, dates=DateRange.EVENT)
@@ -48,6 +40,7 @@ class Client(Record):
     phase: Phase = fld(N_("Phase"), default=Phase.INTAKE, editable=False)
     maintenance_level: MaintenanceLevel | None = fld(N_("Support level"), default=None, editable=False)
     phase_since: date = fld(N_("In this phase since"), factory=today, editable=False, dates=DateRange.EVENT)
+    # The current service episode's entry date (each episode keeps its own: domain/episode.py).
     started_on: date = fld(N_("Service started on"), factory=today, editable=False, dates=DateRange.EVENT)
 
     @property

@@ -18,6 +18,11 @@ _CENTURIES.update({sign: 2000 for sign in "ABCDEF"})
 _PATTERN = re.compile(r"^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$")
 
 
+def check_character(digits: str) -> str:
+    """The check character for the nine digits of the birth date and the individual number."""
+    return _CHECK_CHARACTERS[int(digits) % 31]
+
+
 def normalise_identity_code(code: str) -> str:
     return code.strip().upper()
 
@@ -35,7 +40,7 @@ def birth_date_of(code: str) -> date:
         raise ValidationError("identity_code", _("The identity code does not start with a real date.")) from None
     if int(individual) < 2:
         raise ValidationError("identity_code", _("The identity code has an invalid individual number."))
-    if _CHECK_CHARACTERS[int(day + month + year + individual) % 31] != check:
+    if check_character(day + month + year + individual) != check:
         raise ValidationError(
             "identity_code", _("The identity code's last character does not match: check for a typing error.")
         )

@@ -9,17 +9,29 @@ from tyokykyapp.domain.base import ClientRecord, Record
 from tyokykyapp.domain.business_id import check_business_id
 from tyokykyapp.domain.dates import DateRange
 from tyokykyapp.domain.enums import (
+    ClosureDestination,
     ClosureReason,
     ConsentMethod,
+    ContactMode,
+    ContactPurpose,
     DisclosureChoice,
     EmploymentKind,
+    JobEndReason,
     Labelled,
     MaintenanceLevel,
+    MeetingInterval,
+    MeetingKind,
+    MeetingMode,
+    MeetingStatus,
     Phase,
     PlaceType,
+    Sector,
+    TrialDecider,
+    TrialReason,
+    WaitingFor,
 )
 from tyokykyapp.domain.errors import ValidationError
-from tyokykyapp.domain.fields import fld
+from tyokykyapp.domain.fields import declared_fields, fld
 from tyokykyapp.i18n import N_, _
 
 EVENT, PLAN = DateRange.EVENT, DateRange.PLAN
@@ -67,7 +79,10 @@ class Consent(ClientRecord):
     parties: list[ConsentParty] = fld(N_("Parties"), factory=list)
     purpose: str = fld(N_("Purpose"), default="", long=True, searchable=True)
     health_information: bool = fld(N_("Health information may be exchanged"), default=False)
-    employer_disclosure: DisclosureChoice = fld(N_("May the coach tell employers?"), default=DisclosureChoice.NO)
+    # None: not discussed yet, which is not the same as the client saying no.
+    employer_disclosure: DisclosureChoice | None = fld(
+        N_("May the coach tell employers? (empty: not discussed yet)"), default=None
+    )
     method: ConsentMethod = fld(N_("How given"), default=ConsentMethod.SIGNED_PAPER)
     # None: valid until the service ends.
     valid_until: date | None = fld(N_("Valid until (empty: until the service ends)"), default=None, dates=PLAN)
@@ -155,12 +170,20 @@ class VocationalProfile(ClientRecord):
 
 
 class PlanRelation(Labelled):
+    """How the coaching plan stands to an official plan in force (employment plan, activation plan, the
+    social-welfare client plan). The official plan can take in the coaching plan's content; a coach's own plan
+    never replaces a statutory one (Vaasa wrote "this plan replaces the work-ability support plan" into the
+    official plan)."""
+
     COMPLEMENTS = "complements"
-    REPLACES = "replaces"
+    RECORDED_IN = "recorded_in"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"complements": N_("This plan complements"), "replaces": N_("This plan replaces")}
+        return {
+            "complements": N_("This plan complements"),
+            "recorded_in": N_("The content is recorded in the other plan, which replaces this one"),
+        }
 
 
 @dataclass(kw_only=True)
@@ -180,7 +203,8 @@ class Plan(ClientRecord):
     made_on: date = fld(N_("Made on"), dates=EVENT)
     goal: str = fld(N_("Goal"), default="", long=True, searchable=True)
     steps: list[PlanStep] = fld(N_("Steps"), factory=list)
-    meeting_frequency: str = fld(N_("How often we meet"), default="")
+    meeting_interval: MeetingInterval | None = fld(N_("How often we meet"), default=None)
+    meeting_frequency: str = fld(N_("Where and when we meet"), default="")
     review_on: date | None = fld(N_("Review on"), default=None, dates=PLAN)
     external_plan: str = fld(N_("Other plan in force"), default="")
     external_relation: PlanRelation | None = fld(N_("Relation to the other plan"), default=None)
@@ -199,7 +223,11 @@ class Meeting(ClientRecord):
     on: date = fld(N_("Date"), dates=EVENT)
     start_time: time | None = fld(N_("Start time"), default=None)
     duration_minutes: int | None = fld(N_("Duration (minutes)"), default=None, numbers=(1, 24 * 60))
-    place_type: PlaceType = fld(N_("Kind of place"), default=PlaceType.OFFICE)
+    kind: MeetingKind = fld(N_("Kind of meeting"), default=MeetingKind.COACHING)
+    mode: MeetingMode = fld(N_("Met how"), default=MeetingMode.FACE_TO_FACE)
+    # Only a face-to-face meeting has a place.
+    place_type: PlaceType | None = fld(N_("Kind of place"), default=None)
+    status: MeetingStatus = fld(N_("Status"), default=MeetingStatus.HELD)
     place: str = fld(N_("Place"), default="", searchable=True)
     participants: str = fld(N_("Participants"), default="", searchable=True)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
@@ -211,8 +239,29 @@ class Meeting(ClientRecord):
     def main_date(self) -> date | None:
         return self.on
 
+    @property
+    def held(self) -> bool:
+        return self.status is MeetingStatus.HELD
+
+    @property
+    def where(self) -> str:
+        """The place of a face-to-face meeting, or how it was held (phone, video), as people read it."""
+        if self.mode is MeetingMode.FACE_TO_FACE and self.place_type is not None:
+            return self.place_type.label
+        return self.mode.label
+
+    @property
+    def workplace_visit(self) -> bool:
+        """A support visit at the client's workplace (tukikäynti) that took place."""
+        at_workplace = self.mode is MeetingMode.FACE_TO_FACE and self.place_type is PlaceType.WORKPLACE
+        return self.held and (self.kind is MeetingKind.WORKPLACE_VISIT or at_workplace)
+
     def check(self) -> None:
         _not_before(self.next_meeting_on, self.on, "next_meeting_on", N_("The next meeting is before this meeting."))
+        if self.mode is not MeetingMode.FACE_TO_FACE and self.place_type is not None:
+            raise ValidationError(
+                "place_type", _("A call or a video meeting has no place: leave the kind of place empty.")
+            )
 
 
 @dataclass(kw_only=True)
@@ -231,7 +280,7 @@ class Employer(Record):
     TITLE = N_("Employer")
     name: str = fld(N_("Name"), required=True, searchable=True)
     business_id: str = fld(N_("Business ID"), default="")
-    sector: str = fld(N_("Sector"), default="", searchable=True)
+    sector: Sector | None = fld(N_("Sector (TOL 2008)"), default=None)
     address: str = fld(N_("Address"), default="", long=True)
     phone: str = fld(N_("Phone"), default="")
     email: str = fld(N_("E-mail"), default="")
@@ -250,8 +299,12 @@ class EmployerContact(Record):
     TITLE = N_("Employer contact")
     employer_id: str = fld(N_("Employer"), ref="employer")
     on: date = fld(N_("Date"), dates=EVENT)
+    # None: logged before the mode was recorded (a stored contact of an earlier version).
+    mode: ContactMode | None = fld(N_("Contact how"), default=ContactMode.FACE_TO_FACE)
+    # Job development with a client in mind can be logged for the client without presenting them.
+    contact_purpose: ContactPurpose | None = fld(N_("Purpose"), default=None)
     contact_person: str = fld(N_("Contact person"), default="", searchable=True)
-    purpose: str = fld(N_("Purpose"), default="", long=True, searchable=True)
+    purpose: str = fld(N_("What it was about"), default="", long=True, searchable=True)
     outcome: str = fld(N_("Outcome"), default="", long=True, searchable=True)
     client_id: str | None = fld(N_("Client"), default=None, printed=False, editable=False, ref="client")
 
@@ -264,6 +317,10 @@ class EmployerContact(Record):
     def check(self) -> None:
         if not self.employer_id:
             raise ValidationError("employer_id", _("Choose the employer (add it to the register first)."))
+        if self.contact_purpose is ContactPurpose.FOR_CLIENT and self.client_id is None:
+            raise ValidationError(
+                "contact_purpose", _("A contact on behalf of a client is logged in the client's workspace.")
+            )
 
 
 class ApplicationChannel(Labelled):
@@ -335,14 +392,26 @@ class Employment(ClientRecord):
     employer_id: str | None = fld(N_("Employer"), default=None, ref="employer")
     employer_name: str = fld(N_("Employer (if not in the register)"), default="", searchable=True)
     title: str = fld(N_("Job title"), default="", searchable=True)
-    sector: str = fld(N_("Sector"), default="", searchable=True)
+    sector: Sector | None = fld(N_("Sector (TOL 2008)"), default=None)
     end_on: date | None = fld(N_("End date"), default=None, dates=PLAN)
     hours_per_week: float | None = fld(N_("Hours per week"), default=None, numbers=(0.5, 80))
-    pay_subsidy: bool = fld(N_("Pay subsidy"), default=False)
-    pay_subsidy_renewal_on: date | None = fld(N_("Pay-subsidy renewal on"), default=None, dates=PLAN)
     open_labour_market: bool = fld(N_("Open labour market"), default=True)
+    # Pay subsidy (palkkatuki) is paid for employment, never for a work trial.
+    pay_subsidy: bool = fld(N_("Pay subsidy"), default=False)
+    pay_subsidy_from: date | None = fld(N_("Pay subsidy decided from"), default=None, dates=EVENT)
+    pay_subsidy_until: date | None = fld(N_("Pay subsidy decided until"), default=None, dates=PLAN)
+    pay_subsidy_percent: int | None = fld(N_("Pay subsidy (% of pay costs)"), default=None, numbers=(1, 100))
+    municipal_supplement: bool = fld(N_("Municipal supplement (kuntalisä)"), default=False)
     employer_knows_about_coaching: bool = fld(N_("Employer knows about the coaching"), default=False)
-    end_reason: str = fld(N_("Why it ended"), default="", searchable=True)
+    # The support the employer was given (Helsinki counted these: 13 at recruitment or induction, 5 later).
+    employer_support_recruitment: bool = fld(N_("Employer supported at recruitment"), default=False)
+    employer_support_induction: bool = fld(N_("Employer supported at induction"), default=False)
+    employer_support_after_induction: bool = fld(N_("Support at the workplace after induction"), default=False)
+    trial_reason: TrialReason | None = fld(N_("Why a work trial"), default=None)
+    trial_decided_by: TrialDecider | None = fld(N_("Work trial decided by"), default=None)
+    end_reason: JobEndReason | None = fld(N_("Why it ended"), default=None)
+    end_details: str = fld(N_("More about why it ended"), default="", searchable=True)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
 
     def main_date(self) -> date | None:
         return self.start_on
@@ -353,6 +422,28 @@ class Employment(ClientRecord):
 
     def check(self) -> None:
         _not_before(self.end_on, self.start_on, "end_on", N_("The end date is before the start date."))
+        _not_before(
+            self.pay_subsidy_until,
+            self.pay_subsidy_from,
+            "pay_subsidy_until",
+            N_("The pay subsidy ends before it starts."),
+        )
+        subsidy_given = [
+            self.pay_subsidy_from,
+            self.pay_subsidy_until,
+            self.pay_subsidy_percent,
+            self.municipal_supplement or None,
+        ]
+        if self.kind is EmploymentKind.WORK_TRIAL and self.pay_subsidy:
+            raise ValidationError("pay_subsidy", _("A work trial is not employment: no pay subsidy is paid for it."))
+        if not self.pay_subsidy and any(v is not None for v in subsidy_given):
+            raise ValidationError("pay_subsidy", _("Tick pay subsidy, or clear its dates and percentage."))
+        if self.kind is not EmploymentKind.WORK_TRIAL and (self.trial_reason or self.trial_decided_by):
+            raise ValidationError(
+                "trial_reason", _("The reason for a work trial and who decided it go on a work trial.")
+            )
+        if self.end_reason is not None and self.end_on is None:
+            raise ValidationError("end_on", _("Give the end date with the reason it ended."))
 
 
 @dataclass(kw_only=True)
@@ -402,13 +493,22 @@ class Closure(ClientRecord):
     TITLE = N_("Closure")
     closed_on: date = fld(N_("Ended on"), dates=EVENT)
     reason: ClosureReason = fld(N_("Reason"))
+    # None only on closures recorded before destinations existed.
+    destination: ClosureDestination | None = fld(N_("Where the client went"), default=None)
     continuation_path: str = fld(N_("Continuation path"), default="", long=True, searchable=True)
     achieved: str = fld(N_("What was achieved"), default="", long=True, searchable=True)
     contacts: str = fld(N_("Contacts"), default="", long=True)
     notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+    # The service episode this closure ended (set by the closing move).
+    episode_id: str | None = fld(N_("Service episode"), default=None, printed=False, editable=False, ref="episode")
 
     def main_date(self) -> date | None:
         return self.closed_on
+
+    def check(self) -> None:
+        died = (self.reason is ClosureReason.DIED, self.destination is ClosureDestination.DIED)
+        if self.destination is not None and died[0] != died[1]:
+            raise ValidationError("destination", _("The reason and where the client went disagree about a death."))
 
 
 @dataclass(kw_only=True)
@@ -431,6 +531,17 @@ class KykyviisariResult(ClientRecord):
     def main_date(self) -> date | None:
         return self.done_on
 
+    def change_since(self, first: KykyviisariResult) -> list[tuple[str, int, int]]:
+        """(score's label, first, this) for every score given both times: Kykyviisari shows change only when
+        it is repeated (Vaasa followed the effect of the coaching with it)."""
+        return [
+            (d.label, before, after)
+            for d in declared_fields(KykyviisariResult)
+            if d.spec.numbers == SCORE
+            and isinstance(before := getattr(first, d.name), int)
+            and isinstance(after := getattr(self, d.name), int)
+        ]
+
 
 @dataclass(kw_only=True)
 class ChecklistTick(ClientRecord):
@@ -444,3 +555,40 @@ class ChecklistTick(ClientRecord):
 
     def main_date(self) -> date | None:
         return self.ticked_on
+
+
+@dataclass(kw_only=True)
+class Waiting(ClientRecord):
+    """Something the client's next step waits for (a doctor, a B-statement, a decision), with the date it is
+    expected: doctor's appointments took up to four months in Vaasa, and nothing else shows why."""
+
+    KIND = "waiting"
+    TITLE = N_("Waiting for")
+    what: WaitingFor = fld(N_("Waiting for"))
+    since: date = fld(N_("Since"), dates=EVENT)
+    expected_on: date = fld(N_("Expected by"), dates=PLAN)
+    resolved_on: date | None = fld(N_("Came on"), default=None, dates=EVENT)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+
+    def main_date(self) -> date | None:
+        return self.since
+
+    def check(self) -> None:
+        _not_before(self.expected_on, self.since, "expected_on", N_("The expected date is before the waiting began."))
+        _not_before(self.resolved_on, self.since, "resolved_on", N_("It came before the waiting began."))
+
+
+@dataclass(kw_only=True)
+class FollowUp(ClientRecord):
+    """A follow-up after the service ended: is the client still working (jatkoseuranta)?"""
+
+    KIND = "follow_up"
+    TITLE = N_("Follow-up after the service")
+    on: date = fld(N_("Date"), dates=EVENT)
+    # None until asked: "not asked" is not "no".
+    still_working: bool | None = fld(N_("Still working"), default=None, required=True)
+    mode: ContactMode = fld(N_("Contact how"), default=ContactMode.PHONE)
+    notes: str = fld(N_("Notes"), default="", long=True, searchable=True)
+
+    def main_date(self) -> date | None:
+        return self.on

@@ -9,6 +9,7 @@ from typing import Any
 
 from tyokykyapp.domain.base import Record
 from tyokykyapp.domain.client import Client
+from tyokykyapp.domain.episode import Episode
 from tyokykyapp.domain.fields import check_fields, declared
 from tyokykyapp.domain.records import (
     Agreement,
@@ -18,6 +19,7 @@ from tyokykyapp.domain.records import (
     Employer,
     EmployerContact,
     Employment,
+    FollowUp,
     JobApplication,
     KykyviisariResult,
     Meeting,
@@ -26,6 +28,7 @@ from tyokykyapp.domain.records import (
     Plan,
     SupportPlan,
     VocationalProfile,
+    Waiting,
 )
 from tyokykyapp.i18n import _
 
@@ -33,6 +36,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (
         Client,
+        Episode,
         NetworkContact,
         Consent,
         Agreement,
@@ -48,6 +52,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Closure,
         KykyviisariResult,
         ChecklistTick,
+        Waiting,
+        FollowUp,
     )
 }
 

@@ -13,6 +13,15 @@ TITLE = N_("Job-coaching agreement")
 CODE = "TK-SOP 1/2026"
 
 
+def service_period(ctx: FormContext) -> str:
+    """How long the service is there for, as the organisation set it: a project promises no support after it
+    ends (Helsinki: "asiakkaille ei luvattu jatkuvaa tukea ... pilotin rajallisen ajan vuoksi")."""
+    ends = ctx.terms.project_ends_on
+    if ends is None:
+        return _("The service has no fixed time limit.")
+    return _("The service is available for the duration of the project, until {date}.").format(date=format_date(ends))
+
+
 def build(ctx: FormContext) -> list[Flowable]:
     b = ctx.blocks
     agreement = ctx.file.agreements[-1] if ctx.file and ctx.file.agreements else None
@@ -35,7 +44,7 @@ def build(ctx: FormContext) -> list[Flowable]:
         *b.bullets(
             [
                 _("Taking part is voluntary. You can stop at any time."),
-                _("The service has no fixed time limit."),
+                service_period(ctx),
                 _(
                     "The coach keeps what you tell in confidence and shares information only with your consent "
                     "or where the law requires it."

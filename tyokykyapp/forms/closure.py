@@ -26,9 +26,11 @@ def _record(ctx: FormContext, closure: Closure) -> list[Flowable]:
     assert ctx.file is not None
     story: list[Flowable] = [b.title(_(RECORD_TITLE)), *client_lines(ctx)]
     story += b.field(
-        _("Service period"), f"{format_date(ctx.file.client.started_on)} – {format_date(closure.closed_on)}"
+        _("Service period"), f"{format_date(ctx.file.episode_started(closure))} – {format_date(closure.closed_on)}"
     )
     story += b.field(_("Why the service ended"), closure.reason.label)
+    if closure.destination:
+        story += b.field(_("Where the client went"), closure.destination.label)
     if closure.achieved:
         story += b.long_field(_("What was achieved"), closure.achieved)
     if closure.notes:
@@ -41,11 +43,11 @@ def _record(ctx: FormContext, closure: Closure) -> list[Flowable]:
 def build(ctx: FormContext) -> list[Flowable]:
     b = ctx.blocks
     f = ctx.file
-    closure = f.closures[-1] if f and f.closures else None
+    closure = max(f.closures, key=lambda c: c.closed_on) if f and f.closures else None
     if closure and closure.reason in RECORD_ONLY:
         return _record(ctx, closure)
     story: list[Flowable] = [b.title(_(TITLE)), *client_lines(ctx)]
-    period = f"{format_date(f.client.started_on)} – {format_date(closure.closed_on)}" if f and closure else None
+    period = f"{format_date(f.episode_started(closure))} – {format_date(closure.closed_on)}" if f and closure else None
     story += b.field(_("Service period"), period)
     story += b.long_field(_("What was achieved"), closure.achieved if closure else None, 3)
     if closure and not b.blank:
@@ -53,6 +55,8 @@ def build(ctx: FormContext) -> list[Flowable]:
     else:
         story.append(b.label(_("Why the service ends")))
         story += b.ticks([(reason.label, None) for reason in ClosureReason if reason not in RECORD_ONLY])
+    destination = closure.destination.label if closure and closure.destination else None
+    story += b.field(_("Where you go from here"), destination)
     story += b.long_field(_("Continuation plan"), closure.continuation_path if closure else None, 3)
     story += b.long_field(_("Contact details from now on"), closure.contacts if closure else None, 2)
     closing = [

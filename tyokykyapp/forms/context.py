@@ -1,5 +1,5 @@
-"""What a form is built from: the language, print size, blank or filled, the coach and the organisation,
-and the client's record."""
+"""What a form is built from: the language, print size, blank or filled, the coach, the organisation and the
+service's terms, and the client's record."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from tyokykyapp.domain import ClientFile, Meeting
+from tyokykyapp.domain import ClientFile, Meeting, ServiceTerms
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.forms.blocks import Blocks
 from tyokykyapp.forms.pdf import Styles, styles
@@ -20,6 +20,7 @@ class FormContext:
     coach: CoachDetails
     organisation: OrganisationDetails = field(default_factory=OrganisationDetails)
     file: ClientFile | None = None  # None: a blank form
+    terms: ServiceTerms = field(default_factory=ServiceTerms)  # how the organisation runs the service
     meeting: Meeting | None = None
     large_print: bool = False
     today: date = field(default_factory=date.today)

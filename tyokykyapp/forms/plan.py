@@ -27,7 +27,8 @@ def build(ctx: FormContext) -> list[Flowable]:
     dates = b.date_column()
     widths = [0.75 - 2 * dates, 0.25, dates, dates]
     story += b.table([_("What we do"), _("Who does it"), _("By when"), _("Done")], rows, widths, blank_rows=6)
-    story += b.field(_("How often we meet"), plan.meeting_frequency if plan else None)
+    story += b.field(_("How often we meet"), plan.meeting_interval.label if plan and plan.meeting_interval else None)
+    story += b.field(_("Where and when we meet"), plan.meeting_frequency if plan else None)
     story += b.field(
         _("The plan is reviewed at the latest on (at least once a year)"),
         format_date(plan.review_on) if plan else None,

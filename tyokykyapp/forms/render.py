@@ -10,7 +10,7 @@ from types import ModuleType
 
 from reportlab.platypus import Flowable
 
-from tyokykyapp.domain import ClientFile, Meeting, UserError
+from tyokykyapp.domain import ClientFile, Meeting, ServiceTerms, UserError
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.forms import (
     access_report,
@@ -86,6 +86,7 @@ def render_form(
     extra: dict[str, str] | None = None,
     today: date | None = None,
     names: Mapping[str, str] | None = None,
+    terms: ServiceTerms | None = None,
 ) -> PrintedForm:
     """The form as PDF bytes. `file=None` gives the blank form (for kinds that have one). `names` maps the
     ids the records refer to (employers in the register) to their names."""
@@ -101,6 +102,7 @@ def render_form(
         coach=coach,
         organisation=organisation or OrganisationDetails(),
         file=file,
+        terms=terms or ServiceTerms(),
         meeting=meeting,
         large_print=large_print,
         extra=extra or {},

@@ -52,7 +52,7 @@ def build(ctx: FormContext) -> list[Flowable]:
         if not job.pay_subsidy:
             story += b.text(_("No pay subsidy."))
         else:
-            story += b.field(_("Pay subsidy to be renewed at the latest"), format_date(job.pay_subsidy_renewal_on))
+            story += b.field(_("Pay subsidy to be renewed at the latest"), format_date(job.pay_subsidy_until))
     else:
         renewal = _("Pay subsidy, to be renewed at the latest {date}").format(date=DATE_TO_WRITE)
         story += b.ticks([(_("No pay subsidy."), None), (renewal, None)])

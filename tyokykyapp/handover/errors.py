@@ -41,6 +41,14 @@ class HandoverInvalid(HandoverDamaged):
     """Decrypted and intact, but holding something a save would refuse (the message says what and whose)."""
 
 
+class HandoverFromOlderApp(HandoverInvalid):
+    def default_message(self) -> str:
+        return _(
+            "This handover file was made by an older version of Työkyky whose records this version no longer reads."
+            " Ask the sender to update Työkyky and make the file again."
+        )
+
+
 class HandoverTooLarge(HandoverError):
     def default_message(self) -> str:
         return _(

@@ -7,13 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tyokykyapp.domain import ClientFile, Phase
+from tyokykyapp.domain import ClientFile, Employment, EmploymentKind, Phase
 from tyokykyapp.i18n import N_, _
 from tyokykyapp.process.calendar import add_months
+from tyokykyapp.process.due import EMPLOYER_CONTACT_DAYS
 
 # What a record says about an item: done on a date, done with no date known, or not shown (None).
 Evidence = date | bool | None
 Finder = Callable[[ClientFile, date], Evidence]
+Applies = Callable[[ClientFile, date], bool]
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class ItemSpec:
     key: str
     label: str
     finder: Finder | None = None
+    # None: asked of every client in the phase; otherwise only where it applies (e.g. a work trial is used).
+    applies: Applies | None = None
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,10 @@ def _latest(dates: Sequence[date | None]) -> date | None:
 
 
 def _referral(f: ClientFile, _today: date) -> Evidence:
-    referral = f.client.referral
-    return referral.referred_on or (referral.source is not None)
+    episode = f.current_episode()
+    if episode is None:
+        return None
+    return episode.referral.referred_on or (episode.referral.source is not None)
 
 
 def _first_meeting(f: ClientFile, today: date) -> Evidence:
@@ -55,6 +61,12 @@ def _first_meeting(f: ClientFile, today: date) -> Evidence:
 def _consent(f: ClientFile, today: date) -> Evidence:
     consent = f.consent_in_force(today)
     return consent.given_on if consent else None
+
+
+def _disclosure(f: ClientFile, today: date) -> Evidence:
+    """The client's own choice, never a default: a consent that leaves it empty was not discussed."""
+    consent = f.consent_in_force(today)
+    return consent.given_on if consent and consent.employer_disclosure is not None else None
 
 
 def _agreement(f: ClientFile, today: date) -> Evidence:
@@ -102,11 +114,23 @@ def _applications(f: ClientFile, _today: date) -> Evidence:
 
 def _recent_employer_contact(f: ClientFile, today: date) -> Evidence:
     latest = _latest([c.on for c in f.employer_contacts if c.on <= today])
-    return latest if latest is not None and latest >= today - timedelta(days=30) else None
+    return latest if latest is not None and latest >= today - timedelta(days=EMPLOYER_CONTACT_DAYS) else None
 
 
 def _job_started(f: ClientFile, today: date) -> Evidence:
     return _latest([e.start_on for e in f.jobs_ongoing(today)])
+
+
+def _episode_trials(f: ClientFile) -> list[Employment]:
+    return [e for e in f.employments if e.kind is EmploymentKind.WORK_TRIAL and f.in_episode(e.start_on)]
+
+
+def _trial_used(f: ClientFile, _today: date) -> bool:
+    return bool(_episode_trials(f))
+
+
+def _trial_reasoned(f: ClientFile, _today: date) -> Evidence:
+    return _latest([e.start_on for e in _episode_trials(f) if e.trial_reason and e.trial_decided_by])
 
 
 def _support_plan(f: ClientFile, _today: date) -> Evidence:
@@ -129,6 +153,16 @@ def _closure(f: ClientFile, _today: date) -> Evidence:
 def _continuation(f: ClientFile, _today: date) -> Evidence:
     closure = max(f.closures, key=lambda c: c.closed_on, default=None)
     return closure.closed_on if closure and closure.continuation_path.strip() else None
+
+
+def _destination(f: ClientFile, _today: date) -> Evidence:
+    closure = max(f.closures, key=lambda c: c.closed_on, default=None)
+    return closure.closed_on if closure and closure.destination is not None else None
+
+
+def _follow_up(f: ClientFile, _today: date) -> Evidence:
+    closed = f.episode_ended_on()
+    return _latest([u.on for u in f.follow_ups if closed is not None and u.on >= closed])
 
 
 CHECKLISTS: dict[Phase, tuple[ItemSpec, ...]] = {
@@ -160,19 +194,24 @@ CHECKLISTS: dict[Phase, tuple[ItemSpec, ...]] = {
         ItemSpec("network_mapped", N_("Network mapped"), _network),
     ),
     Phase.JOB_SEARCH: (
-        ItemSpec("disclosure_choice_recorded", N_("The client's disclosure choice recorded"), _consent),
+        ItemSpec("disclosure_choice_recorded", N_("The client's disclosure choice recorded"), _disclosure),
         ItemSpec("applications_made", N_("Applications made"), _applications),
         ItemSpec("employer_contact_recent", N_("Employer contact in the last 30 days"), _recent_employer_contact),
         ItemSpec("interview_preparation", N_("Interview preparation done")),
-        ItemSpec("work_trial_considered", N_("Work trial considered with employment services")),
+        ItemSpec(
+            "work_trial_reasoned",
+            N_("Work trial: the reason and who decided it recorded"),
+            _trial_reasoned,
+            applies=_trial_used,
+        ),
     ),
     Phase.SUPPORT: (
         ItemSpec("employment_started", N_("Job or work trial started"), _job_started),
         ItemSpec("support_plan", N_("Job support plan made"), _support_plan),
-        ItemSpec("induction_visits", N_("Induction visits at the workplace agreed")),
+        ItemSpec("induction_visits", N_("Induction support visits at the workplace agreed")),
         ItemSpec(
             "practical_matters",
-            N_("Practical matters checked (tax card, housing allowance, adjusted benefits, commute)"),
+            N_("Practical matters checked (tax card, housing allowance, adjusted benefits, pension limit, commute)"),
         ),
     ),
     Phase.MAINTENANCE: (
@@ -182,8 +221,10 @@ CHECKLISTS: dict[Phase, tuple[ItemSpec, ...]] = {
     ),
     Phase.CLOSED: (
         ItemSpec("closure_reason", N_("Reason for ending recorded"), _closure),
+        ItemSpec("closure_destination", N_("Where the client went recorded"), _destination),
         ItemSpec("continuation_path", N_("Continuation path agreed"), _continuation),
         ItemSpec("closure_summary_given", N_("Closure summary given to the client")),
+        ItemSpec("follow_up", N_("Follow-up after the service: still working?"), _follow_up),
     ),
 }
 
@@ -192,6 +233,8 @@ def checklist(file: ClientFile, phase: Phase, today: date) -> list[ChecklistItem
     ticks = {t.item: t.ticked_on for t in file.checklist_ticks}
     items = []
     for spec in CHECKLISTS[phase]:
+        if spec.applies is not None and not spec.applies(file, today):
+            continue
         evidence = spec.finder(file, today) if spec.finder else None
         if evidence is not None and evidence is not False:
             done_on = evidence if isinstance(evidence, date) else None
@@ -205,3 +248,7 @@ def checklist(file: ClientFile, phase: Phase, today: date) -> list[ChecklistItem
 
 def checklist_keys() -> frozenset[str]:
     return frozenset(spec.key for specs in CHECKLISTS.values() for spec in specs)
+
+
+# Items asked no more, kept so that ticks made in earlier versions still read as what they said.
+RETIRED_ITEMS = {"work_trial_considered": N_("Work trial considered with employment services")}

@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tyokykyapp.domain import ClientFile, ClosureReason, MaintenanceLevel, Phase, PhaseChange, UserError
+from tyokykyapp.domain import (
+    ClientFile,
+    Closure,
+    ClosureDestination,
+    ClosureReason,
+    EmploymentKind,
+    MaintenanceLevel,
+    Phase,
+    PhaseChange,
+    UserError,
+)
 from tyokykyapp.domain.dates import format_date, today
 from tyokykyapp.i18n import _
 
@@ -45,6 +55,21 @@ class Move:
     reason: str = ""
     level: MaintenanceLevel | None = None
     closure_reason: ClosureReason | None = None
+    destination: ClosureDestination | None = None
+
+    @classmethod
+    def closing_with(
+        cls, to: Phase, on: date, closure: Closure | None, *, reason: str = "", level: MaintenanceLevel | None = None
+    ) -> Move:
+        """A move whose closing reason and destination are those of `closure` (None when not closing)."""
+        return cls(
+            to=to,
+            on=on,
+            reason=reason,
+            level=level,
+            closure_reason=closure.reason if closure else None,
+            destination=closure.destination if closure else None,
+        )
 
 
 def _check_date(on: date, not_before: date, now: date | None) -> None:
@@ -93,10 +118,6 @@ def _missing_for(file: ClientFile, current: Phase, move: Move) -> list[str]:
     elif move.to is Phase.JOB_SEARCH and current is Phase.MAPPING:
         if file.latest_profile() is None:
             missing.append(_("a vocational profile"))
-    elif move.to is Phase.JOB_SEARCH:
-        # A job that ends today still counts as ended for this move: the search can start the same day.
-        if any(e.end_on is None or e.end_on > on for e in file.jobs_ongoing(on)):
-            missing.append(_("an end date on the current job or work trial"))
     elif move.to is Phase.SUPPORT:
         if not file.jobs_ongoing(on):
             missing.append(_("an employment or a work trial that has started"))
@@ -105,9 +126,49 @@ def _missing_for(file: ClientFile, current: Phase, move: Move) -> list[str]:
             missing.append(_("a maintenance support level (active, sufficient or light)"))
         if not file.jobs_ongoing(on):
             missing.append(_("an employment or a work trial that is still going on"))
-    elif move.to is Phase.CLOSED and move.closure_reason is None:
-        missing.append(_("a reason for ending the service"))
+    elif move.to is Phase.CLOSED:
+        if move.closure_reason is None:
+            missing.append(_("a reason for ending the service"))
+        if move.destination is None:
+            missing.append(_("where the client went"))
+        missing += closure_missing(file, on, move.closure_reason, move.destination, since=file.client.started_on)
     return missing
+
+
+def closure_missing(
+    file: ClientFile,
+    closure_on: date,
+    reason: ClosureReason | None,
+    destination: ClosureDestination | None,
+    *,
+    since: date,
+) -> list[str]:
+    """What a closure says that the records must show: "employed" needs an employment contract that started by
+    the closing day and went on into the episode that began on `since` (a work trial or a gig is not one)."""
+    employed = reason is ClosureReason.EMPLOYED or destination is ClosureDestination.EMPLOYED
+    jobs = [
+        e
+        for e in file.employments
+        if e.kind is EmploymentKind.EMPLOYMENT and e.start_on <= closure_on and (e.end_on is None or e.end_on >= since)
+    ]
+    return [_("an employment on record (the client is closed as employed)")] if employed and not jobs else []
+
+
+def move_notices(file: ClientFile, move: Move) -> list[str]:
+    """What the coach should know about an allowed move (it is made all the same): maintenance begins when
+    induction is over and the client has settled in, which a support plan and a workplace visit show."""
+    notices = []
+    if file.client.phase is Phase.SUPPORT and move.to is Phase.MAINTENANCE:
+        started = min((e.start_on for e in file.jobs_ongoing(move.on)), default=move.on)
+        if not any(p.made_on <= move.on for p in file.support_plans if file.in_episode(p.made_on)):
+            notices.append(_("There is no job support plan yet."))
+        if not any(m.workplace_visit and started <= m.on <= move.on for m in file.meetings):
+            notices.append(_("No support visit at the workplace is recorded for this job."))
+    # A job that ends on the day of the move is over: the search is for the next one.
+    working = any(e.end_on is None or e.end_on > move.on for e in file.jobs_ongoing(move.on))
+    if file.client.phase in (Phase.SUPPORT, Phase.MAINTENANCE) and move.to is Phase.JOB_SEARCH and working:
+        notices.append(_("The job goes on: the search is for a second or a better job."))
+    return notices
 
 
 def check_level_change(file: ClientFile, level: MaintenanceLevel, on: date, now: date | None = None) -> None:

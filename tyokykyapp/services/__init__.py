@@ -7,6 +7,7 @@ from tyokykyapp.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
+    from tyokykyapp.domain.service_terms import ServiceTerms
     from tyokykyapp.services.changes import Changes
     from tyokykyapp.services.clients import (
         add_client,
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
     from tyokykyapp.services.coach import (
         coach_details,
         organisation_details,
+        service_terms,
         set_coach_details,
         set_organisation_details,
+        set_service_terms,
     )
     from tyokykyapp.services.due import due_list
     from tyokykyapp.services.phases import advance_phase, change_level, redate_last_move, undo_last_move
@@ -37,6 +40,7 @@ _EXPORTS = {
     "Changes": "tyokykyapp.services.changes",
     "CoachDetails": "tyokykyapp.domain.coach",
     "OrganisationDetails": "tyokykyapp.domain.coach",
+    "ServiceTerms": "tyokykyapp.domain.service_terms",
     "add_client": "tyokykyapp.services.clients",
     "advance_phase": "tyokykyapp.services.phases",
     "change_level": "tyokykyapp.services.phases",
@@ -51,8 +55,10 @@ _EXPORTS = {
     "restore_client": "tyokykyapp.services.clients",
     "restore_record": "tyokykyapp.services.records",
     "save_record": "tyokykyapp.services.records",
+    "service_terms": "tyokykyapp.services.coach",
     "set_coach_details": "tyokykyapp.services.coach",
     "set_organisation_details": "tyokykyapp.services.coach",
+    "set_service_terms": "tyokykyapp.services.coach",
     "tick_checklist_item": "tyokykyapp.services.records",
     "undo_handover": "tyokykyapp.services.clients",
     "undo_last_move": "tyokykyapp.services.phases",
@@ -64,6 +70,7 @@ __all__ = [
     "Changes",
     "CoachDetails",
     "OrganisationDetails",
+    "ServiceTerms",
     "add_client",
     "advance_phase",
     "change_level",
@@ -78,8 +85,10 @@ __all__ = [
     "restore_client",
     "restore_record",
     "save_record",
+    "service_terms",
     "set_coach_details",
     "set_organisation_details",
+    "set_service_terms",
     "tick_checklist_item",
     "undo_handover",
     "undo_last_move",

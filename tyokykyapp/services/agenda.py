@@ -52,8 +52,8 @@ def _item(meeting: Meeting) -> AgendaItem:
         client_id=meeting.client_id,
         on=meeting.on,
         time=meeting.start_time,
-        # The typed place, else the kind of place (a call or a video meeting has no address).
-        place=meeting.place.strip() or meeting.place_type.label,
+        # The typed place, else the kind of place, else how they meet (a call or a video meeting has no address).
+        place=meeting.place.strip() or (meeting.place_type or meeting.mode).label,
         kind=AgendaKind.MEETING,
         meeting_id=meeting.id,
     )

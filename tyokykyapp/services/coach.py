@@ -1,7 +1,11 @@
-"""The coach and organisation details kept in the vault (printed on forms, recorded on moves)."""
+"""The coach's and the organisation's settings kept in the vault: the coach and organisation details (printed on
+forms, recorded on moves) and the service terms (project end, pay-subsidy lead)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from tyokykyapp.domain import ServiceTerms
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.domain.codec import from_json, to_json
 from tyokykyapp.domain.fields import check_fields
@@ -9,28 +13,44 @@ from tyokykyapp.domain.text_rules import check_email
 from tyokykyapp.services.changes import Changes
 from tyokykyapp.vault import Vault
 
-_KEY = "coach"
-_ORGANISATION_KEY = "organisation"
+T = TypeVar("T")
+_COACH = "coach"
+_ORGANISATION = "organisation"
+_TERMS = "service_terms"
+
+
+def _stored(vault: Vault, key: str, cls: type[T]) -> T:
+    stored = vault.repo.setting(key)
+    return from_json(cls, stored) if stored else cls()
+
+
+def _keep(vault: Vault, key: str, value: object, *, caseload: bool = False) -> Changes:
+    check_fields(value)
+    vault.repo.set_setting(key, to_json(value))
+    return Changes.of(None, key, caseload=caseload)
 
 
 def coach_details(vault: Vault) -> CoachDetails:
-    stored = vault.repo.setting(_KEY)
-    return from_json(CoachDetails, stored) if stored else CoachDetails()
+    return _stored(vault, _COACH, CoachDetails)
 
 
 def set_coach_details(vault: Vault, details: CoachDetails) -> Changes:
-    check_fields(details)
     check_email("email", details.email)
-    vault.repo.set_setting(_KEY, to_json(details))
-    return Changes.of(None, _KEY)
+    return _keep(vault, _COACH, details)
 
 
 def organisation_details(vault: Vault) -> OrganisationDetails:
-    stored = vault.repo.setting(_ORGANISATION_KEY)
-    return from_json(OrganisationDetails, stored) if stored else OrganisationDetails()
+    return _stored(vault, _ORGANISATION, OrganisationDetails)
 
 
 def set_organisation_details(vault: Vault, details: OrganisationDetails) -> Changes:
-    check_fields(details)
-    vault.repo.set_setting(_ORGANISATION_KEY, to_json(details))
-    return Changes.of(None, _ORGANISATION_KEY)
+    return _keep(vault, _ORGANISATION, details)
+
+
+def service_terms(vault: Vault) -> ServiceTerms:
+    return _stored(vault, _TERMS, ServiceTerms)
+
+
+def set_service_terms(vault: Vault, terms: ServiceTerms) -> Changes:
+    """Keep the terms; the due list follows a new pay-subsidy lead time at once (kept results are keyed by it)."""
+    return _keep(vault, _TERMS, terms, caseload=True)

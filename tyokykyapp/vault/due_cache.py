@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from tyokykyapp.process.due import DueItem, DueKind, DueOutlook, listed_from
+from tyokykyapp.domain import ServiceTerms
+from tyokykyapp.process.due import DueItem, DueKind, DueOutlook, listed_from, rules_key
 from tyokykyapp.vault.database import Connection, known_errors, transaction
 from tyokykyapp.vault.repository import GET_SETTING_SQL, SET_SETTING_SQL
 
@@ -26,13 +27,13 @@ class DueCache:
     def __init__(self, connection: Connection) -> None:
         self._db = connection
 
-    def read(self, today: date, rules_version: int) -> tuple[list[DueItem], list[str]]:
+    def read(self, today: date, terms: ServiceTerms) -> tuple[list[DueItem], list[str]]:
         """The kept items listed on `today` (most urgent first), and the clients whose results must be
-        recomputed (all of them when the rules changed since they were kept)."""
+        recomputed (all of them when the rules or the lead-time settings changed since they were kept)."""
         params = {"today": today.isoformat()}
         with known_errors():
             row = self._db.execute(GET_SETTING_SQL, (RULES_KEY,)).fetchone()
-            if row is None or row[0] != str(rules_version):
+            if row is None or row[0] != rules_key(terms):
                 return [], [r[0] for r in self._db.execute("SELECT client_id FROM due_cache")]
             rows = self._db.execute(KEPT_SQL, params).fetchall()
             stale = self._db.execute(STALE_SQL, params).fetchall()
@@ -45,7 +46,7 @@ class DueCache:
         ]
         return items, [r[0] for r in stale]
 
-    def keep(self, today: date, recomputed: Collection[str], outlooks: list[DueOutlook], rules_version: int) -> None:
+    def keep(self, today: date, recomputed: Collection[str], outlooks: list[DueOutlook], terms: ServiceTerms) -> None:
         """Keep the results of `recomputed` clients; those without an outlook (closed or in the bin) have none."""
         by_client = {o.client_id: o for o in outlooks}
         start = today.isoformat()
@@ -54,7 +55,7 @@ class DueCache:
             self._db.executemany(
                 "INSERT INTO due_cache_items (client_id, kind, due_on, listed_from) VALUES (?, ?, ?, ?)",
                 [
-                    (o.client_id, kind.value, due_on.isoformat(), listed_from(kind, due_on).isoformat())
+                    (o.client_id, kind.value, due_on.isoformat(), listed_from(kind, due_on, terms).isoformat())
                     for o in outlooks
                     for kind, due_on in o.candidates
                 ],
@@ -63,7 +64,7 @@ class DueCache:
                 "UPDATE due_cache SET valid_from = ?, valid_until = ? WHERE client_id = ?",
                 [(start, _until(by_client.get(c)), c) for c in recomputed],
             )
-            self._db.execute(SET_SETTING_SQL, (RULES_KEY, str(rules_version)))
+            self._db.execute(SET_SETTING_SQL, (RULES_KEY, rules_key(terms)))
 
 
 def _until(outlook: DueOutlook | None) -> str:

@@ -1,5 +1,6 @@
 """Numbered schema migrations (`migrations/NNNN_name.sql`), each applied in one transaction; the schema
-version lives in `PRAGMA user_version`. Shipped migrations are never edited: add the next number."""
+version lives in `PRAGMA user_version` (the number of the last migration applied). Shipped migrations are never
+edited: add the next number."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def all_migrations() -> list[Migration]:
 
 
 def latest_version() -> int:
-    return len(all_migrations())
+    return all_migrations()[-1].number
 
 
 def schema_version(connection: Connection) -> int:
@@ -45,12 +46,12 @@ def schema_version(connection: Connection) -> int:
 def migrate(connection: Connection, target: int | None = None) -> list[int]:
     """Bring the schema up to `target` (default: the newest). Returns the numbers applied."""
     migrations = all_migrations()
-    target = len(migrations) if target is None else target
+    target = migrations[-1].number if target is None else target
     current = schema_version(connection)
-    if current > len(migrations):
+    if current > migrations[-1].number:
         raise VaultTooNew()
     applied = []
-    for migration in migrations[current:target]:
+    for migration in [m for m in migrations if current < m.number <= target]:
         with known_errors():
             try:
                 # executescript runs the statements in our explicit transaction; user_version is

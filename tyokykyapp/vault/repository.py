@@ -7,6 +7,7 @@ Every public method that writes runs in one transaction.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,17 +18,22 @@ from tyokykyapp.domain import (
     RECORD_TYPES,
     Client,
     ClientFile,
+    Closure,
     Employer,
     EmployerContact,
+    Episode,
     NotFound,
     Phase,
     Record,
+    ServicePeriod,
     validate,
 )
+from tyokykyapp.domain.client_file import service_periods
 from tyokykyapp.domain.codec import from_json, to_json
-from tyokykyapp.domain.enums import EmploymentKind, MaintenanceLevel
+from tyokykyapp.domain.enums import MaintenanceLevel
 from tyokykyapp.i18n import _
-from tyokykyapp.process.due import DueFacts, JobFacts
+from tyokykyapp.process.due import DueFacts
+from tyokykyapp.vault import due_facts
 from tyokykyapp.vault.database import Connection, known_errors, transaction
 
 R = TypeVar("R", bound=Record)
@@ -68,7 +74,6 @@ class ClientSummary:
     maintenance_level: MaintenanceLevel | None
     phase_since: date
     started_on: date
-    referral_source: str | None
     deleted_at: datetime | None = None
     date_of_birth: date | None = None  # tells two clients of the same name apart
 
@@ -88,13 +93,13 @@ class Revision:
 
 
 _CLIENT_COLUMNS = (
-    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, referral_source, deleted_at,"
+    "id, family_name, given_names, phase, maintenance_level, phase_since, started_on, deleted_at,"
     " json_extract(data, '$.date_of_birth')"
 )
 
 
 def client_list_columns(client: Client) -> tuple[Any, ...]:
-    """The clients-table columns beside the JSON: family_name ... referral_source, in table order."""
+    """The clients-table columns beside the JSON: family_name ... started_on, in table order."""
     return (
         client.family_name,
         client.given_names,
@@ -103,7 +108,6 @@ def client_list_columns(client: Client) -> tuple[Any, ...]:
         client.maintenance_level.value if client.maintenance_level else None,
         client.phase_since.isoformat(),
         client.started_on.isoformat(),
-        client.referral.source.value if client.referral.source else None,
     )
 
 
@@ -159,9 +163,8 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
         maintenance_level=MaintenanceLevel(row[4]) if row[4] else None,
         phase_since=date.fromisoformat(row[5]),
         started_on=date.fromisoformat(row[6]),
-        referral_source=row[7],
-        deleted_at=datetime.fromisoformat(row[8]) if row[8] else None,
-        date_of_birth=date.fromisoformat(row[9]) if row[9] else None,
+        deleted_at=datetime.fromisoformat(row[7]) if row[7] else None,
+        date_of_birth=date.fromisoformat(row[8]) if row[8] else None,
     )
 
 
@@ -220,14 +223,14 @@ class Repository:
         if previous is None:
             self._db.execute(
                 "INSERT INTO clients (family_name, given_names, sort_name, phase, maintenance_level, phase_since,"
-                " started_on, referral_source, data, id, version, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                " started_on, data, id, version, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 (*values, client.id, moment, moment),
             )
         else:
             self._db.execute(
                 "UPDATE clients SET family_name = ?, given_names = ?, sort_name = ?, phase = ?,"
-                " maintenance_level = ?, phase_since = ?, started_on = ?, referral_source = ?, data = ?,"
+                " maintenance_level = ?, phase_since = ?, started_on = ?, data = ?,"
                 " version = ?, updated_at = ? WHERE id = ?",
                 (*values, previous + 1, moment, client.id),
             )
@@ -453,6 +456,25 @@ class Repository:
         ).fetchall()
         return [e for e in (_decode(*row) for row in rows) if isinstance(e, Employer)]
 
+    def all_clients(self) -> list[Client]:
+        """Every client not in the bin, whole (a spreadsheet import matches on identity code and birth date)."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT 'client', data, created_at, updated_at FROM clients WHERE deleted_at IS NULL ORDER BY seq"
+            ).fetchall()
+        return [record for row in rows if isinstance(record := _decode(*row), Client)]
+
+    def records_of_kind(self, kind: str) -> list[Record]:
+        """Every record of `kind` not in the bin, of clients not in the bin, in date order."""
+        with known_errors():
+            rows = self._db.execute(
+                "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r"
+                " LEFT JOIN clients c ON c.id = r.client_id"
+                " WHERE r.kind = ? AND r.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r.on_date, r.seq",
+                (kind,),
+            ).fetchall()
+        return [_decode(*row) for row in rows]
+
     def employer_names(self) -> dict[str, str]:
         """Each employer's id and name, without reading whole records (lists and forms name employers)."""
         with known_errors():
@@ -509,12 +531,27 @@ class Repository:
         return {row[0] for row in rows}
 
     def due_facts(self, today: date, ids: Collection[str] | None = None) -> list[DueFacts]:
-        """The facts the due rules need, for every open client (or those of `ids`), in one query."""
-        params = {"today": today.isoformat(), "ids": json.dumps(list(ids or ()))}
-        sql = _DUE_FACTS_SQL.format(only="" if ids is None else _ONLY_IDS)
+        """The facts the due rules need, for every open client (or those of `ids`): vault/due_facts.py."""
+        return due_facts.due_facts(self._db, today, ids)
+
+    def service_periods(self) -> dict[str, list[ServicePeriod]]:
+        """Every client's service episodes (clients in the bin left out), each with the closure that ended it:
+        what the reports count "during the period"."""
         with known_errors():
-            rows = self._db.execute(sql, params).fetchall()
-        return [_due_facts(row, today) for row in rows]
+            rows = self._db.execute(
+                "SELECT r.kind, r.data, r.created_at, r.updated_at FROM records r JOIN clients c ON c.id = r.client_id"
+                " WHERE r.kind IN (?, ?) AND r.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r.on_date, r.seq",
+                (Episode.KIND, Closure.KIND),
+            ).fetchall()
+        episodes: dict[str, list[Episode]] = defaultdict(list)
+        closures: dict[str, list[Closure]] = defaultdict(list)
+        for row in rows:
+            record = _decode(*row)
+            if isinstance(record, Episode):
+                episodes[record.client_id].append(record)
+            elif isinstance(record, Closure):
+                closures[record.client_id].append(record)
+        return {client_id: service_periods(found, closures[client_id]) for client_id, found in episodes.items()}
 
     def unreadable_records(self) -> list[str]:
         """Records, and earlier versions, whose stored JSON no longer decodes into their kind, or whose kind
@@ -545,83 +582,3 @@ class Repository:
     def set_setting(self, key: str, value: Any) -> None:
         with transaction(self._db):
             self._db.execute(SET_SETTING_SQL, (key, json.dumps(value, ensure_ascii=False)))
-
-
-_LIVE = "d.client_id = c.id AND d.live = 1"
-_LATEST = "ORDER BY d.on_date DESC, d.seq DESC LIMIT 1"
-_CONTACT = f"{_LIVE} AND d.kind IN ('employer_contact', 'job_application')"
-# Reads only the narrow due_records table (migration 0004), never the records' JSON. {only} narrows it to some
-# clients (looked up by id rather than by scanning every client).
-_DUE_FACTS_SQL = f"""
-SELECT c.id, c.phase, c.phase_since, c.maintenance_level,
-    (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d
-        WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date <= :today {_LATEST}),
-    (SELECT min(d.on_date) FROM due_records d WHERE {_LIVE} AND d.kind = 'meeting' AND d.on_date > :today),
-    (SELECT d.on_date || '|' || coalesce(d.a, '') FROM due_records d WHERE {_LIVE} AND d.kind = 'plan' {_LATEST}),
-    (SELECT coalesce(d.b, '') || '|' || coalesce(d.c, '') FROM due_records d
-        WHERE {_LIVE} AND d.kind = 'consent' AND d.a = 'signed_paper' {_LATEST}),
-    (SELECT group_concat(d.a || '|' || d.on_date || '|' || coalesce(d.b, '') || '|' || coalesce(d.c, '') || '|'
-                         || coalesce(d.d, ''), ';') FROM due_records d WHERE {_LIVE} AND d.kind = 'employment'),
-    (SELECT max(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date <= :today),
-    (SELECT min(d.on_date) FROM due_records d WHERE {_CONTACT} AND d.on_date > :today)
-FROM clients c
-WHERE c.deleted_at IS NULL AND c.phase != 'closed' AND json_extract(c.data, '$.handed_over_on') IS NULL {{only}}
-ORDER BY c.sort_name, c.seq
-"""
-_ONLY_IDS = "AND c.id IN (SELECT value FROM json_each(:ids))"
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _pair(value: str | None) -> tuple[date | None, date | None]:
-    """'2026-01-02|2026-02-03' (either side may be empty) as two dates; plain strings parse much faster than
-    JSON for the thousands of rows of a large caseload."""
-    if not value:
-        return None, None
-    first, _sep, second = value.partition("|")
-    return _optional_date(first), _optional_date(second)
-
-
-def _jobs(value: str | None) -> list[JobFacts]:
-    jobs = []
-    for item in value.split(";") if value else ():
-        kind, start_on, end_on, subsidy, renewal = item.split("|")
-        if EmploymentKind(kind).starts_support:
-            jobs.append(
-                JobFacts(
-                    kind=EmploymentKind(kind),
-                    start_on=date.fromisoformat(start_on),
-                    end_on=_optional_date(end_on),
-                    pay_subsidy_renewal_on=_optional_date(renewal) if subsidy == "1" else None,
-                )
-            )
-    return sorted(jobs, key=lambda j: (j.start_on, j.kind.value))
-
-
-def _due_facts(row: tuple[Any, ...], today: date) -> DueFacts:
-    client_id, phase, phase_since, level, meeting, upcoming_meeting, plan, consent, jobs, contact, upcoming_contact = (
-        row
-    )
-    meeting_on, agreed_next = _pair(meeting)
-    upcoming_meeting_on = _optional_date(upcoming_meeting)
-    plan_on, review_on = _pair(plan)
-    valid_until, withdrawn_on = _pair(consent)
-    return DueFacts(
-        client_id=client_id,
-        phase=Phase(phase),
-        phase_since=date.fromisoformat(phase_since),
-        maintenance_level=MaintenanceLevel(level) if level else None,
-        last_meeting_on=meeting_on,
-        next_meeting_booked=upcoming_meeting_on is not None or (agreed_next is not None and agreed_next >= today),
-        upcoming_meeting_on=upcoming_meeting_on,
-        agreed_meeting_on=agreed_next,
-        upcoming_employer_contact_on=_optional_date(upcoming_contact),
-        plan_made_on=plan_on,
-        plan_review_on=review_on,
-        consent_valid_until=valid_until,
-        consent_withdrawn=withdrawn_on is not None,
-        jobs=tuple(_jobs(jobs)),
-        last_employer_contact_on=_optional_date(contact),
-    )

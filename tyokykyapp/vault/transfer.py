@@ -109,8 +109,8 @@ class Transfer:
         client = from_json(Client, row["data"])
         self._db.execute(
             "INSERT INTO clients (family_name, given_names, sort_name, phase, maintenance_level, phase_since,"
-            " started_on, referral_source, id, data, version, created_at, updated_at, deleted_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " started_on, id, data, version, created_at, updated_at, deleted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 *client_list_columns(client),
                 row["id"],

@@ -15,7 +15,8 @@ from tyokykyapp.i18n import _
 from tyokykyapp.vault import StorageFailed
 from ui.dialogs.files import choose_folder
 from ui.operations import Operations
-from ui.widgets.backup_status import WARNING_STYLE, show_status
+from ui.theme import tone
+from ui.widgets.backup_status import show_status
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left, heading, paragraph
 
@@ -42,8 +43,7 @@ class BackupsDialog(QDialog):
         )
         self.status = message_label("backupSummary")
         layout.addWidget(self.status)
-        self.warnings = message_label("backupWarnings")
-        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings = tone(message_label("backupWarnings"), "warning")
         layout.addWidget(self.warnings)
         now = named(QPushButton(_("Back up now")), "backUpNowButton")
         now.clicked.connect(self.back_up_now)

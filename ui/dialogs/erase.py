@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -28,6 +27,8 @@ from tyokykyapp.services.retention import Erased, PastRetention, erase_clients, 
 from ui.dialogs import open_dialog
 from ui.dialogs.ask import confirm
 from ui.operations import Operations
+from ui.theme import sized
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.named import message_label, named
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.texts import at_left, paragraph, titled_page
@@ -46,7 +47,7 @@ class EraseDialog(QDialog):
         self.pages.addWidget(self._review_page())
         self.pages.addWidget(self._done_page())
         QVBoxLayout(self).addWidget(self.pages)
-        self.resize(760, 520)
+        sized(self, 760, 520)
         self.reload()
 
     def _review_page(self) -> QWidget:
@@ -58,8 +59,8 @@ class EraseDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.columns = FittedColumns(self.table, stretch=(0,))  # names give way first; never scrolls sideways
         self.table.itemChanged.connect(self._count_ticked)
         layout.addWidget(self.table, 1)
         self.message = message_label("eraseMessage")
@@ -128,6 +129,7 @@ class EraseDialog(QDialog):
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
+        self.columns.fit()  # the cells were set after the rows were inserted
         self._count_ticked()
 
     def ticked(self) -> list[str]:

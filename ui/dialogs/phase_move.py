@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Client, Closure, ClosureReason, MaintenanceLevel, Phase, PhaseChange
+from tyokykyapp.domain import Client, Closure, ClosureDestination, ClosureReason, MaintenanceLevel, Phase, PhaseChange
 from tyokykyapp.domain.dates import DateRange, today
 from tyokykyapp.i18n import _
 from tyokykyapp.process import ALLOWED_MOVES
@@ -64,6 +64,7 @@ class MoveState:
     reason: str
     level: MaintenanceLevel | None
     closure_reason: ClosureReason | None
+    destination: ClosureDestination | None
     continuation: str
 
 
@@ -103,6 +104,13 @@ class PhaseMoveDialog(FormDialog):
             self.closure_reason.add(reason, reason.label)
         self.closure_label = QLabel(_("Reason for ending"))
         form.addRow(self.closure_label, self.closure_reason)
+        # No destination is chosen for the coach: the process rules ask for one.
+        self.destination = named(ChoiceCombo(), "closureDestination", _("Where the client went"))
+        self.destination.add(None, NONE_CHOSEN)
+        for destination in ClosureDestination:
+            self.destination.add(destination, destination.label)
+        self.destination_label = QLabel(_("Where the client went"))
+        form.addRow(self.destination_label, self.destination)
         self.continuation = named(QPlainTextEdit(), "continuationPath", _("Continuation path"))
         self.continuation.setTabChangesFocus(True)
         self.continuation_label = QLabel(_("Continuation path"))
@@ -124,6 +132,8 @@ class PhaseMoveDialog(FormDialog):
         closing: tuple[QWidget, ...] = (
             self.closure_reason,
             self.closure_label,
+            self.destination,
+            self.destination_label,
             self.continuation,
             self.continuation_label,
         )
@@ -139,6 +149,7 @@ class PhaseMoveDialog(FormDialog):
             reason=self.reason.text(),
             level=self.level.value(),
             closure_reason=self.closure_reason.value(),
+            destination=self.destination.value(),
             continuation=self.continuation.toPlainText(),
         )
 
@@ -148,6 +159,7 @@ class PhaseMoveDialog(FormDialog):
         self.reason.setText(state.reason)
         self.level.select(state.level)
         self.closure_reason.select(state.closure_reason)
+        self.destination.select(state.destination)
         self.continuation.setPlainText(state.continuation)
 
     def save(self) -> bool:
@@ -158,6 +170,7 @@ class PhaseMoveDialog(FormDialog):
                 client_id=self.client.id,
                 closed_on=state.on,
                 reason=state.closure_reason,
+                destination=state.destination,
                 continuation_path=state.continuation,
             )
         level = state.level if state.target is Phase.MAINTENANCE else None

@@ -32,6 +32,7 @@ from tyokykyapp.i18n import N_, _, ngettext
 from ui.dialogs.ask import confirm
 from ui.dialogs.files import choose_folder
 from ui.operations import Operations, Progress
+from ui.theme import sized
 from ui.widgets.named import message_label, named, secret_edit
 from ui.widgets.texts import at_left, paragraph, titled_page
 
@@ -144,7 +145,7 @@ class RestoreDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         QVBoxLayout(self).addWidget(page)
-        self.resize(860, 560)
+        sized(self, 860, 560)
         QTimer.singleShot(0, self, self.look)  # once the dialog is on screen, above it
 
     def _secret(self) -> Secret | None:

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from tyokykyapp.domain.coach import CoachDetails, OrganisationDetails
 from tyokykyapp.i18n import _
-from tyokykyapp.services import coach_details, organisation_details, set_coach_details, set_organisation_details
+from tyokykyapp.services import (
+    ServiceTerms,
+    coach_details,
+    organisation_details,
+    service_terms,
+    set_coach_details,
+    set_organisation_details,
+    set_service_terms,
+)
 from ui.backup_ops import open_backups
 from ui.dialogs import open_dialog
 from ui.dialogs.ask import confirm
@@ -106,6 +114,8 @@ class SettingsDialog(FormDialog):
             ops.query(organisation_details),
             "organisation_",
         )
+        # How the service is run: printed on the agreement, read by the due list.
+        self.terms_form = self._details_box(column, _("The service"), ServiceTerms, ops.query(service_terms), "terms_")
         column.addStretch()
         self.add_tab(details, _("You and your organisation"), "settingsDetails")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -164,7 +174,7 @@ class SettingsDialog(FormDialog):
         new_key.clicked.connect(self.new_recovery_key)
         column.addWidget(at_left(new_key))
         column.addSpacing(12)
-        backups = named(QPushButton(_("Backups and restoring…")), "openBackupsButton")
+        backups = named(with_icon(QPushButton(_("Backups and restoring…")), "restore"), "openBackupsButton")
         backups.clicked.connect(lambda: open_backups(self))
         column.addWidget(at_left(backups))
         column.addStretch()
@@ -184,13 +194,18 @@ class SettingsDialog(FormDialog):
 
     def state(self) -> dict[str, Any]:
         values = {f"pref:{key}": _value(editor) for key, editor in self.editors.items()}
-        return values | {"coach": self.coach_form.value(), "organisation": self.organisation_form.value()}
+        return values | {
+            "coach": self.coach_form.value(),
+            "organisation": self.organisation_form.value(),
+            "terms": self.terms_form.value(),
+        }
 
     def restore(self, state: dict[str, Any]) -> None:
         for key, editor in self.editors.items():
             _put(editor, state[f"pref:{key}"])
         self.coach_form.set_value(state["coach"])
         self.organisation_form.set_value(state["organisation"])
+        self.terms_form.set_value(state["terms"])
 
     def change_passphrase(self) -> QWidget:
         from ui.dialogs.change_passphrase import ChangePassphraseDialog
@@ -230,6 +245,8 @@ class SettingsDialog(FormDialog):
         if self.ops.call(set_coach_details, self.coach_form.value()) is None:
             return False
         if self.ops.call(set_organisation_details, self.organisation_form.value()) is None:
+            return False
+        if self.ops.call(set_service_terms, self.terms_form.value()) is None:
             return False
         for key, editor in self.editors.items():
             self.prefs.set(key, _value(editor))

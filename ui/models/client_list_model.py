@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from tyokykyapp.domain import MaintenanceLevel, Phase
 from tyokykyapp.domain.dates import format_date
 from tyokykyapp.i18n import _, ngettext
-from tyokykyapp.vault import ClientSummary
+from tyokykyapp.vault import ClientSummary, Vault
 
 if TYPE_CHECKING:
     from tyokykyapp.vault.repository import ClientOrder
@@ -98,6 +98,10 @@ class ClientListModel(QAbstractTableModel):
             "handed_over": self.handed_over,
             "closed": self.closed,
         }
+
+    def shown(self, vault: Vault) -> list[ClientSummary]:
+        """Every client the list shows with its filter and order, not only the pages read so far (an export)."""
+        return vault.repo.clients(**self._filter(), order=self.order, descending=self.descending)
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -37,6 +37,10 @@ class DueModel(QAbstractTableModel):
         self._texts = [None] * len(items)
         self.endResetModel()
 
+    def shown(self) -> tuple[list[DueItem], dict[str, str]]:
+        """The items listed and their clients' names as shown."""
+        return self._items, self._names_of({item.client_id for item in self._items})
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 

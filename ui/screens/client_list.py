@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from tyokykyapp.domain import MaintenanceLevel, Phase
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services import Changes
+from tyokykyapp.sheets.exporting import clients_table
 from ui.models.client_list_model import ClientListModel
 from ui.operations import Operations
+from ui.sheet_export import export_sheet
 from ui.theme import button, tone
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.fitted_columns import FittedColumns
@@ -35,6 +37,7 @@ HANDED_OVER = "handed_over"
 class ClientListScreen(QWidget):
     open_client = Signal(str)
     new_client = Signal()
+    import_sheet = Signal()
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +59,12 @@ class ClientListScreen(QWidget):
         self.show_closed = named(QCheckBox(_("Show clients whose service has ended")), "showClosedCheck")
         new = button(_("New client…"), "newClientButton", "user-plus")
         new.clicked.connect(self.new_client)
+        from_sheet = button(_("From a spreadsheet…"), "sheetImportButton", "file-import")
+        from_sheet.clicked.connect(self.import_sheet)
+        to_sheet = button(_("Export to a spreadsheet…"), "exportSheetButton", "file-text")
+        to_sheet.clicked.connect(self.export_sheet)
         layout.addWidget(self.search)
-        layout.addWidget(flow_row(self.phase, self.level, self.show_closed, new))
+        layout.addWidget(flow_row(self.phase, self.level, self.show_closed, new, from_sheet, to_sheet))
         self.note = tone(named(QLabel(), "searchNote"), "info")
         self.note.setWordWrap(True)
         self.note.hide()
@@ -146,6 +153,10 @@ class ClientListScreen(QWidget):
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 return self.to_results()
         return super().eventFilter(watched, event)
+
+    def export_sheet(self) -> None:
+        """The clients as listed now (search, filters and order applied) to .xlsx or .csv."""
+        export_sheet(self, self.ops, _("clients") + ".xlsx", lambda vault: clients_table(self.model.shown(vault)))
 
     def _open(self, index: QModelIndex) -> None:
         self.open_client.emit(self.model.client_id(index.row()))

@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tyokykyapp.domain import Employer, EmployerContact, Record
+from tyokykyapp.domain import ContactPurpose, Employer, EmployerContact, Record
 from tyokykyapp.domain.dates import today
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services import Changes, save_record
+from tyokykyapp.sheets.exporting import employer_contacts_table
 from ui.dialogs import open_dialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.record import RecordDialog
 from ui.operations import Operations
 from ui.record_summary import day
+from ui.sheet_export import export_sheet
 from ui.theme import button, role
 from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.flow_layout import flow_row
@@ -58,6 +60,7 @@ class EmployersScreen(LazyScreen):
         super().__init__(parent)
         self.ops = ops
         self.employers: list[Employer] = []
+        self.shown: tuple[list[EmployerContact], dict[str, str], dict[str, str]] = ([], {}, {})
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(role(QLabel(_("Employers")), "heading"))
@@ -87,7 +90,9 @@ class EmployersScreen(LazyScreen):
         right.addWidget(self.log)
         log_button = button(_("Log an employer contact…"), "logContactButton", "plus")
         log_button.clicked.connect(self.log_contact)
-        right.addWidget(log_button, 0, Qt.AlignmentFlag.AlignLeft)
+        to_sheet = button(_("Export to a spreadsheet…"), "exportContactsButton", "file-text")
+        to_sheet.clicked.connect(self.export_contacts)
+        right.addWidget(flow_row(log_button, to_sheet))
         layout.addLayout(right, 3)
         ops.changed.connect(self._on_changed)
 
@@ -107,6 +112,7 @@ class EmployersScreen(LazyScreen):
         if read is None:
             return
         self.employers, contacts, clients = read
+        self.shown = (contacts, {e.id: e.name for e in self.employers}, clients)
         self.list.clear()
         for employer in self.employers:
             item = QListWidgetItem(f"{employer.name} — {employer.sector}".rstrip(" —"))
@@ -131,6 +137,14 @@ class EmployersScreen(LazyScreen):
                 parent.addChild(row)
             self.log.addTopLevelItem(parent)
         self.log.expandToDepth(0)
+
+    def export_contacts(self) -> None:
+        """The contact log as shown (the last weeks) to .xlsx or .csv."""
+        contacts, employers, clients = self.shown
+        export_sheet(
+            self, self.ops, _("employer-contacts") + ".xlsx",
+            lambda _vault: employer_contacts_table(contacts, employers, clients),
+        )  # fmt: skip
 
     def _selected(self) -> Employer | None:
         item = self.list.currentItem()
@@ -167,7 +181,13 @@ class EmployersScreen(LazyScreen):
 
     def log_contact(self) -> RecordDialog:
         selected = self._selected()
-        return self.open_form(EmployerContact(employer_id=selected.id if selected else "", on=today()))
+        return self.open_form(
+            EmployerContact(
+                employer_id=selected.id if selected else "",
+                on=today(),
+                contact_purpose=ContactPurpose.JOB_DEVELOPMENT,  # no client here: the coach's own job development
+            )
+        )
 
 
 def _reopen_form(work: WorkArea, state: tuple[Record, Record]) -> RecordDialog:

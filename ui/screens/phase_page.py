@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 
 # Which records each phase page shows (the quality criteria's work of that phase).
 PHASE_SECTIONS: dict[Phase, tuple[str, ...]] = {
-    Phase.INTAKE: ("meeting", "consent", "agreement"),
-    Phase.MAPPING: ("vocational_profile", "kykyviisari", "plan", "network_contact", "meeting"),
-    Phase.JOB_SEARCH: ("job_application", "employer_contact", "employment", "meeting"),
-    Phase.SUPPORT: ("employment", "support_plan", "meeting"),
-    Phase.MAINTENANCE: ("employment", "meeting", "plan"),
-    Phase.CLOSED: ("closure", "meeting"),
+    Phase.INTAKE: ("episode", "meeting", "consent", "agreement", "waiting"),
+    Phase.MAPPING: ("vocational_profile", "kykyviisari", "plan", "network_contact", "meeting", "waiting"),
+    Phase.JOB_SEARCH: ("job_application", "employer_contact", "employment", "meeting", "waiting"),
+    Phase.SUPPORT: ("employment", "support_plan", "meeting", "waiting"),
+    Phase.MAINTENANCE: ("employment", "meeting", "plan", "kykyviisari"),
+    Phase.CLOSED: ("closure", "follow_up", "meeting"),
 }
 # The forms each phase page offers to print.
 PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
@@ -43,8 +43,8 @@ PHASE_FORMS: dict[Phase, tuple[FormKind, ...]] = {
     Phase.MAINTENANCE: (FormKind.PLAN, FormKind.MEETING_SUMMARY),
     Phase.CLOSED: (FormKind.CLOSURE, FormKind.ACCESS_REPORT),
 }
-# Closures are made by the closing move, not added by hand.
-NOT_ADDABLE = frozenset({"closure"})
+# Closures and service episodes are made by the moves that end and start them, not added by hand.
+NOT_ADDABLE = frozenset({"closure", "episode"})
 
 
 class PhasePage(QWidget):

@@ -34,11 +34,13 @@ from tyokykyapp.services import Changes, coach_details
 from tyokykyapp.services.agenda import AgendaItem, morning_summary
 from tyokykyapp.services.morning import Morning, morning
 from tyokykyapp.services.recent import recent_clients
+from tyokykyapp.sheets.exporting import due_table
 from tyokykyapp.vault import ClientSummary
 from ui.dialogs import open_dialog
 from ui.models.due_model import DueModel
 from ui.operations import Operations
 from ui.record_summary import person
+from ui.sheet_export import export_sheet
 from ui.theme import icon, link, role, with_icon
 from ui.widgets.backup_status import BackupStatusBox
 from ui.widgets.fitted_columns import FittedColumns
@@ -107,7 +109,7 @@ class TodayScreen(LazyScreen):
         self.agenda.setRootIsDecorated(False)
         self.agenda.setUniformRowHeights(True)
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
-        FittedColumns(self.agenda, stretch=(1, 2))
+        self.agenda_columns = FittedColumns(self.agenda, stretch=(1, 2))
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemActivated.connect(self._open_meeting)
         agenda_column.addWidget(self.agenda)
@@ -130,6 +132,9 @@ class TodayScreen(LazyScreen):
         self.due_view.activated.connect(self._open_due)
         self.due_view.doubleClicked.connect(self._open_due)
         due_column.addWidget(self.due_view)
+        to_sheet = with_icon(named(QPushButton(_("Export to a spreadsheet…")), "exportDueButton"), "file-text")
+        to_sheet.clicked.connect(self.export_due)
+        due_column.addWidget(flow_row(to_sheet))
         self.due_view.setMinimumHeight(self.fontMetrics().height() * 14)
         left.addWidget(due_box, 1)
         body.addLayout(left, 3)
@@ -254,8 +259,9 @@ class TodayScreen(LazyScreen):
         # Added in one go: the columns are fitted once, not after every row (a busy week at 1,000 clients has
         # ~800 meetings; row by row that took seconds).
         self.agenda.addTopLevelItems(rows)
-        for item in spanned:  # spanning takes effect only once the item is in the tree
-            item.setFirstColumnSpanned(True)
+        for spanning in spanned:  # spanning takes effect only once the item is in the tree
+            spanning.setFirstColumnSpanned(True)
+        self.agenda_columns.fit()  # the headings span only now: fitted again without them
 
     def _fill_caseload(self, counts: dict[tuple[Phase, MaintenanceLevel | None], int]) -> None:
         while self.caseload_grid.count():
@@ -284,6 +290,11 @@ class TodayScreen(LazyScreen):
         number = QLabel(str(count))
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.caseload_grid.addWidget(number, row, 1)
+
+    def export_due(self) -> None:
+        """The due list as shown to .xlsx or .csv."""
+        items, names = self.due_model.shown()
+        export_sheet(self, self.ops, _("due") + ".xlsx", lambda _vault: due_table(items, names))
 
     def _open_due(self, index: QModelIndex) -> None:
         self.open_client.emit(self.due_model.data(index, DueModel.ID_ROLE))

@@ -30,6 +30,7 @@ from tyokykyapp.process import DueKind, due_items, facts_from_file, latest_move
 from tyokykyapp.process.due import MAINTENANCE_CADENCE_MONTHS, due_outlook
 from tyokykyapp.services import (
     Changes,
+    ServiceTerms,
     advance_phase,
     change_level,
     delete_client,
@@ -37,6 +38,7 @@ from tyokykyapp.services import (
     redate_last_move,
     restore_record,
     save_record,
+    service_terms,
     tick_checklist_item,
     undo_handover,
     undo_last_move,
@@ -69,6 +71,16 @@ from ui.widgets.page import card_column, scrolling_column
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
 from ui.widgets.record_form import Choices
+
+
+def _kykyviisari_text(file: ClientFile) -> str:
+    """How the client's Kykyviisari changed since the first result of this episode (empty with fewer than two)."""
+    change = file.kykyviisari_change()
+    if change is None:
+        return ""
+    first, last = change
+    scores = "; ".join(f"{label} {a} → {b} ({b - a:+d})" for label, a, b in last.change_since(first))
+    return _("Kykyviisari since {date}: {scores}").format(date=day(first.done_on), scores=scores)
 
 
 class ClientWorkspace(QWidget):
@@ -216,6 +228,7 @@ class ClientWorkspace(QWidget):
     def _show(self, file: ClientFile) -> None:
         self.file = file
         self.names = self.ops.query(employer_names) or {}
+        self.terms = self.ops.query(service_terms) or ServiceTerms()
         client, on = file.client, today()
         self.read_only = (
             _("Handed over to {to} on {date}: read-only here.").format(
@@ -268,7 +281,7 @@ class ClientWorkspace(QWidget):
         lines = []
         if client.phase not in (Phase.INTAKE, Phase.CLOSED) and file.consent_in_force(on) is None:
             lines.append("⚠ " + _("No written consent in force: ask before exchanging information."))
-        for item in due_items(facts_from_file(file, on), on):
+        for item in due_items(facts_from_file(file, on), on, self.terms):
             state = _("overdue") if item.overdue else _("due")
             lines.append(f"⚠ {item.kind.label}: {day(item.due_on)} ({state})")
         return lines
@@ -278,7 +291,12 @@ class ClientWorkspace(QWidget):
         client = file.client
         if phase is Phase.JOB_SEARCH:
             consent = file.consent_in_force(on)
-            choice = consent.employer_disclosure.label if consent else _("not recorded: ask the client")
+            if consent is None:
+                choice = _("not recorded: ask the client")
+            elif consent.employer_disclosure is None:
+                choice = _("not discussed yet: ask the client")
+            else:
+                choice = consent.employer_disclosure.label
             return _("The client's choice about employers: {choice}").format(choice=choice)
         if phase is Phase.MAINTENANCE:
             if client.maintenance_level is None:
@@ -286,9 +304,12 @@ class ClientWorkspace(QWidget):
             months = MAINTENANCE_CADENCE_MONTHS[client.maintenance_level]
             # The next contact's date even when it is not yet listed as due (a planned contact months away).
             outlook = due_outlook(facts_from_file(file, on), on)
-            next_contact = [due_on for kind, due_on in outlook.candidates if kind is DueKind.MAINTENANCE_CONTACT]
+            contacts = (DueKind.MAINTENANCE_VISIT, DueKind.MAINTENANCE_CONTACT)
+            next_contact = [due_on for kind, due_on in outlook.candidates if kind in contacts]
             due_text = day(min(next_contact)) if next_contact else _("not yet")
-            renewals = [day(e.pay_subsidy_renewal_on) for e in file.jobs_ongoing(on) if e.pay_subsidy_renewal_on]
+            renewals = [
+                day(e.pay_subsidy_until) for e in file.jobs_ongoing(on) if e.pay_subsidy and e.pay_subsidy_until
+            ]
             text = ngettext(
                 "Support level {level}: contact at least every month. Next contact due: {due}.",
                 "Support level {level}: contact at least every {n} months. Next contact due: {due}.",
@@ -296,16 +317,19 @@ class ClientWorkspace(QWidget):
             ).format(level=client.maintenance_level.label, n=months, due=due_text)
             if renewals:
                 text += " " + _("Pay-subsidy renewal: {dates}.").format(dates=", ".join(renewals))
-            return text
+            return "\n".join(filter(None, (text, _kykyviisari_text(file))))
         if phase is Phase.INTAKE:
-            referral = client.referral
+            episode = file.current_episode()
+            referral = episode.referral if episode else None
             parts = [
-                referral.source.label if referral.source else "",
-                referral.referrer,
-                format_date(referral.referred_on),
+                referral.source.label if referral and referral.source else "",
+                referral.referrer if referral else "",
+                format_date(referral.referred_on) if referral else "",
             ]
             shown = ", ".join(part for part in parts if part) or _("not recorded")
             return _("Referral: {referral}").format(referral=shown)
+        if phase is Phase.MAPPING:
+            return _kykyviisari_text(file)
         return ""
 
     def _fill_timeline(self, file: ClientFile) -> None:

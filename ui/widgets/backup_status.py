@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tyokykyapp.backups.status import BackupStatus, backup_status
 from tyokykyapp.i18n import _
 from ui.operations import Operations
+from ui.theme import card, role, tone
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left
-
-WARNING_STYLE = "color: #a61b1b; font-weight: bold"  # a backup too old is the one thing here to act on
 
 
 def show_status(ops: Operations, summary: QLabel, warning: QLabel) -> BackupStatus | None:
@@ -25,20 +24,23 @@ def show_status(ops: Operations, summary: QLabel, warning: QLabel) -> BackupStat
     status, now = backup_status(vault_id), datetime.now(UTC)
     summary.setText(status.summary(now))
     warnings = status.warnings(now)
-    warning.setText("\n".join(warnings))
+    warning.setText("\n".join("⚠ " + each for each in warnings))
     warning.setVisible(bool(warnings))
     return status
 
 
-class BackupStatusBox(QGroupBox):
+class BackupStatusBox(QFrame):
+    """A card on Today; a backup too old is the one thing in it to act on (in the warning tone)."""
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(_("Backups"), parent)
-        self.setObjectName("backupStatus")
+        super().__init__(parent)
+        card(self).setObjectName("backupStatus")
         self.ops = ops
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(role(QLabel(_("Backups")), "heading"))
         self.summary = message_label("lastBackup")
-        self.warning = message_label("backupWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning = tone(message_label("backupWarning"), "warning")
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
         more = named(QPushButton(_("Backups…")), "backupsButton")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 
@@ -15,10 +16,24 @@ class ChoiceCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values: list[Any] = []
+        # The longest choice must not widen the form past a small screen at 200 % text: the box asks for about
+        # 20 letters, grows with the room it is given, and its list still shows every choice in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(20)
 
     def add(self, value: Any, text: str) -> None:
         self._values.append(value)
         self.addItem(text)
+        self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)  # in full when the box is narrow
+
+    def showPopup(self) -> None:
+        view = self.view()  # measured when opened, not on every choice added (an employer list can be long)
+        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, self.screen().availableGeometry().width()))
+        super().showPopup()
+
+    def clear(self) -> None:
+        self._values.clear()
+        super().clear()
 
     def value(self) -> Any:
         index = self.currentIndex()

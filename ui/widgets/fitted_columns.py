@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 _SAMPLED_ROWS = 40  # contents are measured on the first rows only: thousands of rows would slow every resize
@@ -38,9 +38,24 @@ class FittedColumns(QObject):
         view: QAbstractItemView = self.view
         model = view.model()
         widest = header.sectionSizeHint(column)
-        for row in range(min(model.rowCount(), _SAMPLED_ROWS)):
-            widest = max(widest, view.sizeHintForIndex(model.index(row, column)).width() + 8)
+        for row, parent in self._sampled_rows():
+            widest = max(widest, view.sizeHintForIndex(model.index(row, column, parent)).width() + 8)
         return widest
+
+    def _sampled_rows(self) -> list[tuple[int, QModelIndex]]:
+        """The first rows that have a cell in each column: in a tree, a heading spanning the whole row (a day
+        of the agenda) is not measured as the first column's text, its rows below it are."""
+        model = self.view.model()
+        found: list[tuple[int, QModelIndex]] = []
+        parents = [QModelIndex()]
+        while parents and len(found) < _SAMPLED_ROWS:
+            parent = parents.pop(0)
+            for row in range(min(model.rowCount(parent), _SAMPLED_ROWS)):
+                if isinstance(self.view, QTreeView) and self.view.isFirstColumnSpanned(row, parent):
+                    parents.append(model.index(row, 0, parent))
+                else:
+                    found.append((row, parent))
+        return found[:_SAMPLED_ROWS]
 
     def fit(self) -> None:
         if not shiboken6.isValid(self.view):  # a tree's own model reports its last rows while the view goes

@@ -105,6 +105,9 @@ def editor_for(d: Declared, choices: Choices) -> Editor:
     if inner is str:
         line = QLineEdit()
         return Editor(line, line.text, line.setText)
+    if inner is bool and optional:
+        # Yes, no, or not answered yet: "not asked" must not read as "no".
+        return _combo([(None, NONE_TEXT), (True, _("yes")), (False, _("no"))])
     if inner is bool:
         box = QCheckBox()
         return Editor(box, box.isChecked, box.setChecked)
@@ -126,7 +129,7 @@ def editor_for(d: Declared, choices: Choices) -> Editor:
         table = RowsEditor(d.row_type)
         return Editor(table, table.rows, table.set_rows)
     if d.nested:
-        group = RecordForm(inner, choices)
+        group = RecordForm(inner, choices, labels_above=True)  # inside a form's column: no room for two
         return Editor(group, group.value, group.set_value)
     raise TypeError(f"no editor for {d.name}: {inner}")
 
@@ -243,6 +246,19 @@ def _default_of(cls: type, name: str) -> Any:
     return False
 
 
+LABEL_LETTERS = 24  # the label column: about this many letters wide, at any text size
+
+
+def _fit_label(label: QLabel) -> None:
+    """Give a wrapped label its column's width and the height of all its lines: a form layout sizes a row by
+    the label's one-line hint, so a label wrapping to three lines would overlap the next row."""
+    label.ensurePolished()
+    # At most a quarter of the screen, so that a field keeps its room on a small screen at 200 % text.
+    width = min(label.fontMetrics().averageCharWidth() * LABEL_LETTERS, label.screen().availableGeometry().width() // 4)
+    label.setFixedWidth(width)
+    label.setMinimumHeight(label.heightForWidth(width))
+
+
 class RecordForm(QWidget):
     """Edits one dataclass value; `value()` returns a copy with the edits applied."""
 
@@ -278,6 +294,8 @@ class RecordForm(QWidget):
                 label = QLabel(d.label + (" *" if d.spec.required else ""))
                 label.setWordWrap(True)  # a long label wraps rather than squeezing its field
                 label.setBuddy(editor.widget)
+                if not labels_above:
+                    _fit_label(label)
                 layout.addRow(label, editor.widget)
             self.editors[d.name] = editor
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tyokykyapp.i18n import _, ngettext
 from tyokykyapp.services.retention import past_retention
 from ui.dialogs import open_dialog
 from ui.operations import Operations
+from ui.theme import card, role, tone
 from ui.widgets.named import message_label, named
 from ui.widgets.texts import at_left
 
 
-class RetentionNotice(QGroupBox):
+class RetentionNotice(QFrame):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(_("Retention period"), parent)
-        self.setObjectName("retentionNotice")
+        super().__init__(parent)
+        card(self).setObjectName("retentionNotice")
         self.ops = ops
         layout = QVBoxLayout(self)
-        self.text = message_label("retentionText")
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(role(QLabel(_("Retention period")), "heading"))
+        self.text = tone(message_label("retentionText"), "warning")
         layout.addWidget(self.text)
         review = named(QPushButton(_("Review…")), "reviewRetentionButton")
         review.clicked.connect(self.review)

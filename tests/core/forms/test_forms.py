@@ -15,12 +15,17 @@ import tyokykyapp
 from tests.helpers.factories import client
 from tyokykyapp.domain import (
     ClientFile,
+    Closure,
+    ClosureDestination,
+    ClosureReason,
     Consent,
     ConsentParty,
     DisclosureChoice,
     Employer,
     Employment,
+    Episode,
     Meeting,
+    ServiceTerms,
     SupportPlan,
     VocationalProfile,
     WorkHistoryEntry,
@@ -193,7 +198,7 @@ def test_access_report_reads_like_a_letter_not_a_database() -> None:
     assert "Sukunimi: Sámi-Áilu Ŋ Šaddá" in text
     assert "Tapaaminen (1)" in text and "Tietosuojaseloste annettu asiakkaalle" in text
     assert "family_name" not in text and "place_type" not in text and "privacy_notice_given" not in text
-    assert "Paikan tyyppi: Toimisto" in text
+    assert "Tapaamistapa: Kasvokkain" in text
 
 
 def test_an_employer_chosen_from_the_register_is_named_on_the_support_plan_and_the_access_report() -> None:
@@ -206,3 +211,31 @@ def test_an_employer_chosen_from_the_register_is_named_on_the_support_plan_and_t
     for kind in (FormKind.SUPPORT_PLAN, FormKind.ACCESS_REPORT):
         text = " ".join(pages(render_form(kind, coach=COACH, file=file, names=names))).replace("\n", " ")
         assert "Kiinteistöhuolto Satama Oy" in text, kind
+
+
+def test_the_agreement_states_the_services_period_as_the_organisation_set_it() -> None:
+    """A project promises no support after it ends (003): the agreement says until when, or no time limit."""
+    unlimited = "\n".join(pages(render_form(FormKind.AGREEMENT, coach=COACH, lang="fi")))
+    assert "Palvelulla ei ole kiinteää aikarajaa." in unlimited
+    project = ServiceTerms(project_ends_on=date(2027, 12, 31))
+    text = "\n".join(pages(render_form(FormKind.AGREEMENT, coach=COACH, lang="fi", terms=project)))
+    assert "Palvelu on käytettävissä hankkeen ajan, 31.12.2027 asti." in text
+    assert "aikarajaa" not in text
+
+
+def test_the_closure_prints_the_episode_and_where_the_client_goes() -> None:
+    file = a_file()
+    first = Episode(client_id=file.client.id, started_on=date(2024, 1, 8))
+    file.episodes = [first, Episode(client_id=file.client.id, started_on=date(2026, 1, 5))]
+    file.closures.append(
+        Closure(
+            client_id=file.client.id,
+            closed_on=date(2024, 9, 30),
+            reason=ClosureReason.SERVICE_ENDED,
+            destination=ClosureDestination.OTHER_SERVICE,
+            episode_id=first.id,
+        )
+    )
+    text = "\n".join(pages(render_form(FormKind.CLOSURE, coach=COACH, file=file, lang="fi")))
+    assert "8.1.2024 – 30.9.2024" in text
+    assert "Hanke tai pilotti päättyi" in text and "Muu palvelu" in text

@@ -93,7 +93,7 @@ def test_the_closure_for_a_client_who_died_or_was_not_reached_is_a_record_for_th
     assert "Palvelun päättyminen: merkintä asiakirjoihin" in text
     assert reason.label in text or "Päättymisen syy" in text
     assert "Kirjaaja: Riikka Räsänen" in text and "Kirjattu: 2.11.2026" in text
-    assert "Palvelujakso: 2.9.2025 – 30.10.2026" in text
+    assert "Palvelun aika: 2.9.2025 – 30.10.2026" in text
     assert "tervetullut" not in text and "palata" not in text
     assert "Asiakkaan allekirjoitus" not in text and "Työhönvalmentajan allekirjoitus" in text
 

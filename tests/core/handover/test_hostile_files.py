@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,12 @@ from tests.helpers.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from tyokykyapp.domain import Client, Employer, Employment, Meeting
 from tyokykyapp.handover import HandoverDamaged, merge, read_handover
 from tyokykyapp.handover.envelope import MAGIC, seal
-from tyokykyapp.handover.errors import HandoverInvalid, HandoverTooLarge, WrongHandoverPassphrase
+from tyokykyapp.handover.errors import (
+    HandoverFromOlderApp,
+    HandoverInvalid,
+    HandoverTooLarge,
+    WrongHandoverPassphrase,
+)
 from tyokykyapp.handover.export import build_handover
 from tyokykyapp.handover.payload import MAX_FILE, MAX_PAYLOAD, Handover, encode
 from tyokykyapp.services import CoachDetails, set_coach_details
@@ -313,7 +319,7 @@ def test_a_file_of_format_1_still_imports(
 ) -> None:
     """A file of format 1 (no recipient in the payload) as version 0.1 wrote it."""
     document = json.loads(zlib.decompress(encode(copy.deepcopy(handover))))
-    del document["recipient"]
+    del document["recipient"], document["records_version"]  # neither was written then
     payload = zlib.compress(json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"), 9)
     monkeypatch.setattr("tyokykyapp.handover.envelope.FORMAT_VERSION", 1)
     data = seal(payload, HANDOVER, FAST_KDF)
@@ -324,3 +330,41 @@ def test_a_file_of_format_1_still_imports(
     read = read_handover(path, HANDOVER)
     assert read.recipient is None
     assert merge(receiver, read).added == 1
+
+
+def older_shapes(document: dict[str, Any]) -> None:
+    """The records as an app before migration 0009 wrote them: a free-text sector, a call as a meeting place,
+    the pay-subsidy renewal under its old name, and no records_version."""
+    del document["records_version"]
+    document["employers"][0]["data"]["sector"] = "ravintola-ala"
+    records = document["clients"][0]["records"]
+    meeting = next(r for r in records if r["kind"] == "meeting")
+    meeting["data"].pop("mode", None)
+    meeting["data"]["place_type"] = "phone"
+    job = next(r for r in records if r["kind"] == "employment")
+    job["data"].pop("pay_subsidy_until", None)
+    job["data"]["pay_subsidy_renewal_on"] = "2026-12-31"
+
+
+def test_a_file_of_an_older_app_with_records_in_older_shapes_is_refused_in_one_line(
+    handover: Handover, receiver: Vault, tmp_path: Path
+) -> None:
+    document = json.loads(zlib.decompress(encode(copy.deepcopy(handover))))
+    older_shapes(document)
+    payload = zlib.compress(json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"), 9)
+    path = tmp_path / "older.tyokyky"
+    path.write_bytes(seal(payload, HANDOVER, FAST_KDF))
+    before = receiver.transfer.content_digest()
+    with pytest.raises(HandoverFromOlderApp) as refused:
+        read_handover(path, HANDOVER)
+    message = str(refused.value)
+    assert "older version of Työkyky" in message and "\n" not in message
+    assert receiver.transfer.content_digest() == before
+    # A file of the current shapes that says so keeps its precise refusal (which client, what is wrong).
+    document = json.loads(zlib.decompress(encode(copy.deepcopy(handover))))
+    next(r for r in document["clients"][0]["records"] if r["kind"] == "meeting")["data"]["place_type"] = "phone"
+    payload = zlib.compress(json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8"), 9)
+    path.write_bytes(seal(payload, HANDOVER, FAST_KDF))
+    with pytest.raises(HandoverInvalid, match="Testi") as precise:
+        read_handover(path, HANDOVER)
+    assert not isinstance(precise.value, HandoverFromOlderApp)

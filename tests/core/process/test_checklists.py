@@ -1,8 +1,21 @@
 from datetime import date
 
-from tests.helpers.factories import agreement, file_in, profile, signed_consent
-from tyokykyapp.domain import ChecklistTick, KykyviisariResult, Meeting, NetworkContact, Phase
+from tests.helpers.factories import agreement, file_in, job, profile, signed_consent
+from tyokykyapp.domain import (
+    ChecklistTick,
+    Consent,
+    DisclosureChoice,
+    EmploymentKind,
+    FollowUp,
+    KykyviisariResult,
+    Meeting,
+    NetworkContact,
+    Phase,
+    TrialDecider,
+    TrialReason,
+)
 from tyokykyapp.process import CHECKLISTS, checklist, checklist_keys
+from tyokykyapp.readable import lines
 
 D = date(2026, 3, 1)
 
@@ -66,3 +79,36 @@ def test_next_meeting_booked_and_first_meeting() -> None:
 
 def test_checklist_keys_cover_every_phase() -> None:
     assert "privacy_notice_given" in checklist_keys() and "closure_summary_given" in checklist_keys()
+
+
+def test_the_disclosure_choice_is_done_only_when_the_client_made_one() -> None:
+    """Probe: any consent ticked the item, because the choice defaulted to "no"; "not discussed" is not "no"."""
+    f = file_in(Phase.JOB_SEARCH)
+    f.consents.append(signed_consent(f.client.id, date(2026, 2, 1)))
+    assert Consent(client_id=f.client.id, given_on=D).employer_disclosure is None
+    assert not by_key(checklist(f, Phase.JOB_SEARCH, D))["disclosure_choice_recorded"].done
+    f.consents[0].employer_disclosure = DisclosureChoice.NO
+    assert by_key(checklist(f, Phase.JOB_SEARCH, D))["disclosure_choice_recorded"].done_on == date(2026, 2, 1)
+
+
+def test_the_work_trial_item_is_asked_only_when_a_trial_is_used() -> None:
+    """Probe: "work trial considered" was asked of everyone; the reports use a trial only with a reason."""
+    f = file_in(Phase.JOB_SEARCH)
+    assert "work_trial_reasoned" not in by_key(checklist(f, Phase.JOB_SEARCH, D))
+    trial = job(f.client.id, D, kind=EmploymentKind.WORK_TRIAL)
+    f.employments.append(trial)
+    assert not by_key(checklist(f, Phase.JOB_SEARCH, D))["work_trial_reasoned"].done
+    trial.trial_reason, trial.trial_decided_by = TrialReason.CHANGE_OF_FIELD, TrialDecider.EMPLOYMENT_SERVICES
+    assert by_key(checklist(f, Phase.JOB_SEARCH, D))["work_trial_reasoned"].done_on == D
+
+
+def test_a_follow_up_after_the_closure_is_recorded() -> None:
+    f = file_in(Phase.CLOSED, since=D)
+    assert not by_key(checklist(f, Phase.CLOSED, D))["follow_up"].done
+    f.follow_ups.append(FollowUp(client_id=f.client.id, on=date(2026, 6, 1), still_working=True))
+    assert by_key(checklist(f, Phase.CLOSED, date(2026, 6, 1)))["follow_up"].done_on == date(2026, 6, 1)
+
+
+def test_a_tick_of_a_retired_item_still_reads_as_what_it_said() -> None:
+    tick = ChecklistTick(client_id="c", item="work_trial_considered", ticked_on=D)
+    assert lines(tick)[0] == ("Checklist item", "Work trial considered with employment services")

@@ -3,8 +3,20 @@ from datetime import date
 import pytest
 
 from tests.helpers.factories import agreement, file_in, job, profile, signed_consent
-from tyokykyapp.domain import ClosureReason, ConsentMethod, EmploymentKind, MaintenanceLevel, Phase
+from tyokykyapp.domain import (
+    Closure,
+    ClosureDestination,
+    ClosureReason,
+    ConsentMethod,
+    EmploymentKind,
+    MaintenanceLevel,
+    Meeting,
+    MeetingKind,
+    Phase,
+    SupportPlan,
+)
 from tyokykyapp.process import ALLOWED_MOVES, Move, TransitionRefused, check_level_change, check_move
+from tyokykyapp.process.transitions import move_notices
 
 D = date(2026, 3, 1)
 
@@ -133,14 +145,29 @@ def test_level_changes_only_in_maintenance_and_to_a_different_level() -> None:
 
 
 @pytest.mark.parametrize("current", [Phase.SUPPORT, Phase.MAINTENANCE])
-def test_back_to_job_search_when_the_job_has_ended(current: Phase) -> None:
+def test_job_search_while_working_for_a_second_or_better_job(current: Phase) -> None:
+    """IPS supports a search while working (probe: refused until the job had an end date)."""
     f = file_in(current)
     f.employments.append(job(f.client.id, date(2026, 1, 1)))
-    assert refused(f, move(Phase.JOB_SEARCH)).missing == ["an end date on the current job or work trial"]
-    f.employments[0].end_on = date(2026, 3, 2)
-    refused(f, move(Phase.JOB_SEARCH))
-    f.employments[0].end_on = D  # ends today: the search can start today
     check_move(f, move(Phase.JOB_SEARCH))
+    assert move_notices(f, move(Phase.JOB_SEARCH)) == ["The job goes on: the search is for a second or a better job."]
+    f.employments[0].end_on = D  # ended today: nothing to point out
+    assert move_notices(f, move(Phase.JOB_SEARCH)) == []
+
+
+def test_maintenance_without_a_support_plan_or_a_workplace_visit_is_pointed_out() -> None:
+    """Maintenance begins when induction is over (probe: allowed on the job's first day, nothing said)."""
+    f = file_in(Phase.SUPPORT)
+    f.employments.append(job(f.client.id, D))
+    to_maintenance = move(Phase.MAINTENANCE, level=MaintenanceLevel.ACTIVE)
+    check_move(f, to_maintenance)
+    assert move_notices(f, to_maintenance) == [
+        "There is no job support plan yet.",
+        "No support visit at the workplace is recorded for this job.",
+    ]
+    f.support_plans.append(SupportPlan(client_id=f.client.id, made_on=D))
+    f.meetings.append(Meeting(client_id=f.client.id, on=D, kind=MeetingKind.WORKPLACE_VISIT))
+    assert move_notices(f, to_maintenance) == []
 
 
 def test_moving_back_needs_a_reason() -> None:
@@ -154,20 +181,68 @@ def test_moving_back_needs_a_reason() -> None:
 
 
 @pytest.mark.parametrize("current", [p for p in Phase if p is not Phase.CLOSED])
-def test_closing_from_any_phase_needs_a_reason(current: Phase) -> None:
+def test_closing_from_any_phase_needs_a_reason_and_where_the_client_went(current: Phase) -> None:
     f = file_in(current)
-    assert refused(f, move(Phase.CLOSED)).missing == ["a reason for ending the service"]
-    check_move(f, move(Phase.CLOSED, closure_reason=ClosureReason.STUDIES))
+    assert refused(f, move(Phase.CLOSED)).missing == ["a reason for ending the service", "where the client went"]
+    check_move(f, move(Phase.CLOSED, closure_reason=ClosureReason.STUDIES, destination=ClosureDestination.STUDIES))
+
+
+@pytest.mark.parametrize(
+    ("reason", "destination"),
+    [(ClosureReason.EMPLOYED, ClosureDestination.EMPLOYED), (ClosureReason.SERVICE_ENDED, ClosureDestination.EMPLOYED)],
+)
+def test_closed_as_employed_needs_an_employment_on_record(
+    reason: ClosureReason, destination: ClosureDestination
+) -> None:
+    """Probe: "employed" was accepted with no job at all; the demo had such a client."""
+    f = file_in(Phase.MAINTENANCE, since=date(2025, 6, 1))
+    f.client.started_on = date(2025, 1, 1)
+    closing = move(Phase.CLOSED, closure_reason=reason, destination=destination)
+    assert refused(f, closing).missing == ["an employment on record (the client is closed as employed)"]
+    f.employments.append(job(f.client.id, date(2025, 5, 1), kind=EmploymentKind.WORK_TRIAL))
+    refused(f, closing)  # a work trial is not employment
+    f.employments.append(job(f.client.id, date(2024, 1, 1), date(2024, 12, 31)))
+    refused(f, closing)  # a job of an earlier episode
+    f.employments.append(job(f.client.id, date(2025, 6, 1)))
+    check_move(f, closing)
 
 
 def test_reopening_goes_to_intake() -> None:
     check_move(file_in(Phase.CLOSED), move(Phase.INTAKE))
 
 
+def test_a_consent_until_the_service_ends_ends_at_closure() -> None:
+    """Probe: a consent "valid until the service ends" was still in force two years after the closure."""
+    f = file_in(Phase.CLOSED, since=date(2023, 5, 1))
+    f.client.started_on = date(2022, 1, 1)
+    f.consents.append(signed_consent(f.client.id, date(2022, 1, 3)))
+    assert f.consent_in_force(date(2023, 5, 1)) is not None  # the closing day itself
+    assert f.consent_in_force(date(2023, 5, 2)) is None
+
+
+def test_reopening_needs_a_new_agreement_and_consent() -> None:
+    """Probe: a client re-opened in 2025 moved on to mapping on the agreement and consent of 2022."""
+    f = file_in(Phase.INTAKE, since=date(2025, 1, 1))
+    f.client.started_on = date(2025, 1, 1)
+    f.closures.append(Closure(client_id=f.client.id, closed_on=date(2023, 5, 1), reason=ClosureReason.HEALTH))
+    f.agreements.append(agreement(f.client.id, date(2022, 1, 3)))
+    f.consents.append(signed_consent(f.client.id, date(2022, 1, 3), valid_until=date(2027, 1, 1)))
+    assert refused(f, move(Phase.MAPPING, on=date(2025, 1, 2))).missing == [
+        "a signed job-coaching agreement",
+        "a written consent in force",
+    ]
+    # Signed at the referral, before the re-entry but after the closure: they count.
+    f.agreements.append(agreement(f.client.id, date(2024, 12, 20)))
+    f.consents.append(signed_consent(f.client.id, date(2024, 12, 20)))
+    check_move(f, move(Phase.MAPPING, on=date(2025, 1, 2)))
+
+
 def test_a_move_cannot_be_dated_before_the_current_phase_began() -> None:
     f = file_in(Phase.INTAKE, since=date(2026, 3, 2))
     with pytest.raises(TransitionRefused, match="before the client entered"):
-        check_move(f, move(Phase.CLOSED, closure_reason=ClosureReason.MOVED))
+        check_move(
+            f, move(Phase.CLOSED, closure_reason=ClosureReason.MOVED, destination=ClosureDestination.OTHER_SERVICE)
+        )
     assert "2.3.2026" in str(refused(f, move(Phase.CLOSED, closure_reason=ClosureReason.MOVED)))
 
 
@@ -175,7 +250,13 @@ def test_a_move_cannot_be_dated_after_today() -> None:
     f = file_in(Phase.INTAKE, since=date(2026, 3, 2))
     with pytest.raises(TransitionRefused, match=r"after today \(5\.3\.2026\)"):
         check_move(f, move(Phase.CLOSED, on=date(2027, 6, 1), closure_reason=ClosureReason.MOVED), date(2026, 3, 5))
-    check_move(f, move(Phase.CLOSED, on=date(2026, 3, 5), closure_reason=ClosureReason.MOVED), date(2026, 3, 5))
+    closing = move(
+        Phase.CLOSED,
+        on=date(2026, 3, 5),
+        closure_reason=ClosureReason.MOVED,
+        destination=ClosureDestination.OTHER_SERVICE,
+    )
+    check_move(f, closing, date(2026, 3, 5))
     m = file_in(Phase.MAINTENANCE, since=date(2026, 3, 2))
     m.client.maintenance_level = MaintenanceLevel.ACTIVE
     with pytest.raises(TransitionRefused, match="after today"):

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers.factories import client, job
 from tyokykyapp.demo import generate_caseload
-from tyokykyapp.domain import Client, EmployerContact, Meeting, Phase
+from tyokykyapp.domain import Client, EmployerContact, Meeting, Phase, ServiceTerms
 from tyokykyapp.process import DueItem, due_items
 from tyokykyapp.process import due as due_rules
 from tyokykyapp.services import (
@@ -23,22 +23,23 @@ from tyokykyapp.services import (
     purge_client,
     restore_client,
     save_record,
+    service_terms,
+    set_service_terms,
     undo_handover,
 )
-from tyokykyapp.services import due as service
 from tyokykyapp.vault import StorageFailed, Vault
 
 TODAY = date(2026, 6, 15)
 
 
-def afresh(vault: Vault, today: date) -> list[DueItem]:
+def afresh(vault: Vault, today: date, terms: ServiceTerms | None = None) -> list[DueItem]:
     """The rules run on every open client's facts, nothing kept."""
-    items = [item for facts in vault.repo.due_facts(today) for item in due_items(facts, today)]
+    items = [item for facts in vault.repo.due_facts(today) for item in due_items(facts, today, terms)]
     return sorted(items, key=lambda item: (item.due_on, item.kind.value, item.client_id))
 
 
 def recomputed_on(vault: Vault, today: date) -> int:
-    return len(vault.due_cache.read(today, due_rules.RULES_VERSION)[1])
+    return len(vault.due_cache.read(today, service_terms(vault))[1])
 
 
 def test_kept_list_equals_the_rules_day_by_day(vault: Vault) -> None:
@@ -76,7 +77,7 @@ def test_every_kind_of_write_recomputes_that_client(vault: Vault) -> None:
     save_record(vault, EmployerContact(employer_id=employer.id, on=TODAY, client_id=searching.id))
     check()
     renewal = TODAY + timedelta(days=10)
-    save_record(vault, job(searching.id, TODAY - timedelta(days=3), pay_subsidy=True, pay_subsidy_renewal_on=renewal))
+    save_record(vault, job(searching.id, TODAY - timedelta(days=3), pay_subsidy=True, pay_subsidy_until=renewal))
     check()
     advance_phase(vault, searching.id, Phase.SUPPORT, TODAY)
     check()
@@ -101,9 +102,21 @@ def test_changed_rules_recompute_everything(vault: Vault, monkeypatch: pytest.Mo
     # A new app version lists every kind of item a year ahead.
     for kind in due_rules.DueKind:
         monkeypatch.setitem(due_rules.LEAD_DAYS, kind, 365)
-    monkeypatch.setattr(service, "RULES_VERSION", due_rules.RULES_VERSION + 1)
-    assert len(service.due_list(vault, TODAY)) > len(kept)
-    assert service.due_list(vault, TODAY) == afresh(vault, TODAY)
+    monkeypatch.setattr(due_rules, "RULES_VERSION", due_rules.RULES_VERSION + 1)
+    assert len(due_list(vault, TODAY)) > len(kept)
+    assert due_list(vault, TODAY) == afresh(vault, TODAY)
+
+
+def test_a_new_pay_subsidy_lead_time_recomputes_everything(vault: Vault) -> None:
+    """The organisation's lead time is part of what the kept results were computed with."""
+    c = client()
+    add_client(vault, c, on=TODAY - timedelta(days=60))
+    save_record(vault, job(c.id, TODAY - timedelta(days=50), pay_subsidy=True, pay_subsidy_until=TODAY + timedelta(50)))
+    assert [i.kind.value for i in due_list(vault, TODAY)].count("pay_subsidy_renewal") == 1
+    set_service_terms(vault, ServiceTerms(pay_subsidy_lead_days=30))
+    assert recomputed_on(vault, TODAY) == 1
+    assert [i.kind.value for i in due_list(vault, TODAY)].count("pay_subsidy_renewal") == 0
+    assert due_list(vault, TODAY) == afresh(vault, TODAY, ServiceTerms(pay_subsidy_lead_days=30))
 
 
 def test_a_full_disk_while_keeping_still_gives_the_right_list(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,7 +135,7 @@ def test_same_reminder_from_two_jobs_is_listed_once(vault: Vault) -> None:
     add_client(vault, c, on=TODAY - timedelta(days=60))
     renewal = TODAY + timedelta(days=5)
     for _ in range(2):
-        save_record(vault, job(c.id, TODAY - timedelta(days=50), pay_subsidy=True, pay_subsidy_renewal_on=renewal))
+        save_record(vault, job(c.id, TODAY - timedelta(days=50), pay_subsidy=True, pay_subsidy_until=renewal))
     renewals = [i.due_on for i in due_list(vault, TODAY) if i.kind.value == "pay_subsidy_renewal"]
     assert renewals == [renewal]
     assert due_list(vault, TODAY) == afresh(vault, TODAY)

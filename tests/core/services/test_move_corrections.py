@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.helpers.factories import agreement, client, signed_consent
-from tyokykyapp.domain import Closure, ClosureReason, MaintenanceLevel, Phase, PhaseChange
+from tests.helpers.factories import agreement, client, job, signed_consent
+from tyokykyapp.domain import Closure, ClosureDestination, ClosureReason, Episode, MaintenanceLevel, Phase, PhaseChange
 from tyokykyapp.domain.dates import today
 from tyokykyapp.process import TransitionRefused
 from tyokykyapp.services import add_client, advance_phase, redate_last_move, save_record, undo_last_move
@@ -28,7 +28,13 @@ def in_mapping(vault: Vault, on: date = START + timedelta(days=10)) -> str:
 
 def test_closing_keeps_the_reason_as_a_code_on_the_closure_and_only_typed_text_on_the_move(vault: Vault) -> None:
     client_id = in_mapping(vault)
-    closure = Closure(client_id=client_id, closed_on=today(), reason=ClosureReason.EMPLOYED)
+    save_record(vault, job(client_id, START + timedelta(days=20)))
+    closure = Closure(
+        client_id=client_id,
+        closed_on=today(),
+        reason=ClosureReason.EMPLOYED,
+        destination=ClosureDestination.EMPLOYED,
+    )
     advance_phase(vault, client_id, Phase.CLOSED, today(), closure=closure)
     file = vault.repo.client_file(client_id)
     assert file.phase_history[-1].reason == ""  # never the code "employed"
@@ -57,7 +63,12 @@ def test_the_latest_move_is_redated_and_its_earlier_date_kept_in_the_history(vau
 def test_undoing_a_closing_move_reopens_the_client_where_they_were(vault: Vault) -> None:
     client_id = in_mapping(vault)
     mapping_since = vault.repo.client_file(client_id).client.phase_since
-    closure = Closure(client_id=client_id, closed_on=today(), reason=ClosureReason.MOVED)
+    closure = Closure(
+        client_id=client_id,
+        closed_on=today(),
+        reason=ClosureReason.MOVED,
+        destination=ClosureDestination.OTHER_SERVICE,
+    )
     advance_phase(vault, client_id, Phase.CLOSED, today(), closure=closure)
     undo_last_move(vault, client_id, reason="suljettiin väärä asiakas")
     file = vault.repo.client_file(client_id)
@@ -78,13 +89,37 @@ def test_undoing_a_reopening_restores_the_earlier_episode(vault: Vault) -> None:
         client_id,
         Phase.CLOSED,
         closed_on,
-        closure=Closure(client_id=client_id, closed_on=closed_on, reason=ClosureReason.STUDIES),
+        closure=Closure(
+            client_id=client_id,
+            closed_on=closed_on,
+            reason=ClosureReason.STUDIES,
+            destination=ClosureDestination.STUDIES,
+        ),
     )
     advance_phase(vault, client_id, Phase.INTAKE, today(), reason="palasi")
-    assert vault.repo.client_file(client_id).client.started_on == today()
+    file = vault.repo.client_file(client_id)
+    assert file.client.started_on == today() and len(file.episodes) == 2
     undo_last_move(vault, client_id, reason="ei palannutkaan")
-    client = vault.repo.client_file(client_id).client
+    file = vault.repo.client_file(client_id)
+    client = file.client
     assert client.phase is Phase.CLOSED and client.phase_since == closed_on and client.started_on == START
+    # The service episode the re-opening started went with it: the client has had one episode.
+    assert [e.started_on for e in file.episodes] == [START]
+
+
+def test_redating_a_reopening_moves_the_start_of_the_episode_it_began(vault: Vault) -> None:
+    client_id = in_mapping(vault)
+    closed_on = START + timedelta(days=20)
+    closure = Closure(
+        client_id=client_id, closed_on=closed_on, reason=ClosureReason.STUDIES, destination=ClosureDestination.STUDIES
+    )
+    advance_phase(vault, client_id, Phase.CLOSED, closed_on, closure=closure)
+    advance_phase(vault, client_id, Phase.INTAKE, today(), reason="palasi")
+    right = closed_on + timedelta(days=3)
+    redate_last_move(vault, client_id, right, reason="väärä päivä")
+    file = vault.repo.client_file(client_id)
+    assert sorted(e.started_on for e in file.episodes) == [START, right]
+    assert file.client.started_on == right and isinstance(file.current_episode(), Episode)
 
 
 def test_undoing_a_level_change_keeps_the_time_in_maintenance(vault: Vault) -> None:

@@ -4,8 +4,17 @@ from datetime import date
 
 import pytest
 
-from tests.helpers.factories import client
-from tyokykyapp.domain import Meeting, ValidationError
+from tests.helpers.factories import client, signed_consent
+from tyokykyapp.domain import (
+    ConsentParty,
+    ContactPurpose,
+    DisclosureChoice,
+    Employer,
+    EmployerContact,
+    Meeting,
+    NetworkContact,
+    ValidationError,
+)
 from tyokykyapp.process import checklist
 from tyokykyapp.services import (
     add_client,
@@ -59,3 +68,48 @@ def test_client_bin(vault: Vault) -> None:
     delete_client(vault, c.id)
     assert purge_client(vault, c.id).caseload
     assert vault.repo.clients(deleted=True) == []
+
+
+def test_an_employer_contact_is_checked_against_the_clients_choice(vault: Vault) -> None:
+    """Probe: nothing checked a contact against the client's wish that the coach stay invisible to employers."""
+    c = client()
+    add_client(vault, c, on=date(2026, 1, 1))
+    employer = vault.repo.save(Employer(name="Kahvila Kulma Oy"))
+    contact = EmployerContact(employer_id=employer.id, on=date(2026, 2, 2), client_id=c.id)
+    assert save_record(vault, contact).notices == (
+        "No written consent was in force: ask the client before telling employers about them.",
+    )
+    consent = signed_consent(c.id, date(2026, 1, 5))
+    save_record(vault, consent)
+    assert save_record(vault, contact).notices == (
+        "The client's choice about telling employers has not been discussed yet: ask the client.",
+    )
+    consent.employer_disclosure = DisclosureChoice.NO
+    save_record(vault, consent)
+    assert save_record(vault, contact).notices == (
+        "The client asked the coach to stay invisible to employers: check that this contact kept to it.",
+    )
+    contact.contact_purpose = ContactPurpose.JOB_DEVELOPMENT  # the client was not presented
+    assert save_record(vault, contact).notices == ()
+    consent.employer_disclosure = DisclosureChoice.YES
+    save_record(vault, consent)
+    contact.contact_purpose = ContactPurpose.FOR_CLIENT
+    assert save_record(vault, contact).notices == ()
+
+
+def test_a_network_contact_is_checked_against_the_consents_parties(vault: Vault) -> None:
+    c = client()
+    add_client(vault, c, on=date(2026, 1, 1))
+    consent = signed_consent(c.id, date(2026, 1, 5))  # names Kela
+    consent.parties.append(ConsentParty(name="Terveysasema", role="terveydenhuolto", allowed=False))
+    save_record(vault, consent)
+    adviser = NetworkContact(client_id=c.id, role="Kelan etuusneuvoja", organisation="Kela")
+    assert save_record(vault, adviser).notices == ()
+    nurse = NetworkContact(client_id=c.id, role="terveydenhoitaja", organisation="Terveysasema")
+    assert save_record(vault, nurse).notices == (
+        "The client has not allowed exchanging information with terveydenhoitaja.",
+    )
+    worker = NetworkContact(client_id=c.id, role="sosiaalityöntekijä", name="Outi Ojala")
+    assert save_record(vault, worker).notices == (
+        "The consent does not name Outi Ojala: ask the client before exchanging information.",
+    )

@@ -13,7 +13,10 @@ from tests.helpers.factories import client
 from tests.helpers.gui import answer, last_dialog, set_field, take_error, unlocked_new_vault, unlocked_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.domain import (
+    ClosureDestination,
     ClosureReason,
+    DisclosureChoice,
+    Employer,
     EmploymentKind,
     MaintenanceLevel,
     Meeting,
@@ -25,6 +28,7 @@ from tyokykyapp.services import save_record
 from ui.app import MainWindow
 from ui.dialogs.checklist_date import ChecklistDateDialog
 from ui.dialogs.phase_move import PhaseMoveDialog
+from ui.dialogs.record import RecordDialog
 from ui.screens.workspace import ClientWorkspace
 from ui.widgets.date_fields import to_qdate
 
@@ -57,6 +61,7 @@ def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra:
         dialog.level.select(extra["level"])
     if "closure" in extra:
         dialog.closure_reason.select(extra["closure"])
+        dialog.destination.select(extra["destination"])
         dialog.continuation.setPlainText("Aloittaa ammatilliset opinnot syksyllä.")
     qtbot.mouseClick(dialog.findChild(QPushButton, "moveOkButton"), Qt.MouseButton.LeftButton)
     error = take_error()
@@ -66,6 +71,7 @@ def move(qtbot: QtBot, workspace: ClientWorkspace, to: Phase, on: date, **extra:
 
 
 def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None = None) -> ClientWorkspace:
+    """A new client, then their first service period: the referral, and the entry date when it was earlier."""
     assert window.work is not None
     window.work.show_section(window.work.clients)
     click(qtbot, window.work, "newClientButton")
@@ -73,15 +79,23 @@ def open_new_client(qtbot: QtBot, window: MainWindow, referred_on: date | None =
     set_field(dialog, "family_name", "Hämäläinen")
     set_field(dialog, "given_names", "Väinö")
     set_field(dialog, "phone", "040 123 4567")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
+    workspace = window.work.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in workspace.findChildren(RecordDialog)))
+    episode = last_dialog(workspace)
+    assert episode.objectName() == "recordDialog_episode"
     set_field(
-        dialog,
+        episode,
         "referral",
         Referral(source=ReferralSource.WORK_ACTIVITY, referrer="työvalmentaja", referred_on=referred_on),
     )
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.work is not None and window.work.workspace is not None)
-    assert window.work.workspace is not None
-    return window.work.workspace
+    if referred_on is not None:
+        set_field(episode, "started_on", referred_on)
+    qtbot.mouseClick(episode.save_button, Qt.MouseButton.LeftButton)
+    assert not episode.isVisible(), take_error()
+    return workspace
 
 
 def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
@@ -127,7 +141,19 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     )
     assert workspace.file.client.maintenance_level is MaintenanceLevel.SUFFICIENT
     assert "Sufficient support" in workspace.status_label.text()
-    assert move(qtbot, workspace, Phase.CLOSED, date.today(), closure=ClosureReason.STUDIES) == ""
+    error = move(qtbot, workspace, Phase.CLOSED, date.today(), closure=ClosureReason.STUDIES, destination=None)
+    assert "where the client went" in error
+    assert (
+        move(
+            qtbot,
+            workspace,
+            Phase.CLOSED,
+            date.today(),
+            closure=ClosureReason.STUDIES,
+            destination=ClosureDestination.STUDIES,
+        )
+        == ""
+    )
 
     file = window.ops.require_vault().repo.client_file(workspace.client_id)
     assert file.client.phase is Phase.CLOSED
@@ -143,9 +169,11 @@ def test_whole_journey_from_referral_to_closure(qtbot: QtBot, vault_folder: Path
     assert workspace.stepper.buttons["closed"].property("step") == "current"
     assert all(workspace.stepper.buttons[p.value].property("step") == "done" for p in Phase if p is not Phase.CLOSED)
 
-    # Re-opening keeps the history.
+    # Re-opening keeps the history and starts a second service period.
     assert move(qtbot, workspace, Phase.INTAKE, date.today(), reason="palasi palveluun") == ""
-    assert len(window.ops.require_vault().repo.client_file(workspace.client_id).phase_history) == 7
+    again = window.ops.require_vault().repo.client_file(workspace.client_id)
+    assert len(again.phase_history) == 7 and len(again.service_periods()) == 2
+    assert again.service_periods()[0].started_on == start
 
 
 def test_checklist_tick_records_the_date_and_timeline_lists_everything(
@@ -326,3 +354,35 @@ def test_an_empty_vault_says_where_to_begin(qtbot: QtBot, vault_folder: Path, tm
     window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
     assert window.work is not None
     assert "Add the first one" in window.work.today.summary.text()
+
+
+def test_a_contact_against_the_clients_choice_is_pointed_out_after_saving(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    """The contact is saved all the same; the coach reads once what the consent says."""
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    vault = window.ops.require_vault()
+    employer = vault.repo.save(Employer(name="Kahvila Kulma Oy"))
+    save(qtbot, workspace, "consent", given_on=date.today(), employer_disclosure=DisclosureChoice.NO)
+    workspace.stepper.show("job_search")
+    window.ops.last_notice = ""
+    save(qtbot, workspace, "employer_contact", employer_id=employer.id, on=date.today())
+    assert "invisible to employers" in window.ops.last_notice
+    assert len(vault.repo.client_file(workspace.client_id).employer_contacts) == 1
+    boxes = [b for b in window.findChildren(QMessageBox, "noticeBox") if b.isVisible()]
+    assert boxes and "invisible to employers" in boxes[-1].text()
+
+
+def test_the_service_terms_are_set_in_the_settings(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    from tyokykyapp.services import service_terms
+    from ui.dialogs.settings import SettingsDialog
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    settings = SettingsDialog(window.prefs, window.ops, window)
+    qtbot.addWidget(settings)
+    settings.terms_form.editors["pay_subsidy_lead_days"].put(45)
+    settings.terms_form.editors["project_ends_on"].put(date(2027, 12, 31))
+    settings.save()
+    terms = service_terms(window.ops.require_vault())
+    assert (terms.pay_subsidy_lead_days, terms.project_ends_on) == (45, date(2027, 12, 31))

@@ -104,3 +104,14 @@ def test_a_reference_no_longer_listed_is_kept(qtbot: QtBot) -> None:
     qtbot.addWidget(form)
     form.set_value(job)
     assert form.value().employer_id == "employer-since-deleted"
+
+
+def test_an_unanswered_yes_no_stays_unanswered(qtbot: QtBot) -> None:
+    """A follow-up's "still working" is yes, no, or not asked yet: "not asked" never reads back as "no"."""
+    from tyokykyapp.domain import FollowUp
+
+    form = RecordForm(FollowUp)
+    qtbot.addWidget(form)
+    for answer in (None, True, False):
+        form.set_value(FollowUp(client_id="c", on=date(2026, 3, 1), still_working=answer))
+        assert form.value().still_working is answer
