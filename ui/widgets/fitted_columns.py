@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 _SAMPLED_ROWS = 40  # contents are measured on the first rows only: thousands of rows would slow every resize
@@ -22,15 +22,32 @@ class FittedColumns(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.viewport().installEventFilter(self)
         model = view.model()
+        self._pending = False
+        # What the contents ask for, measured once per change of contents or text size: a resize only shares
+        # the room out again (a window being resized would otherwise measure 40 rows of each column per step).
+        self._natural_widths: dict[int, int] = {}
+        self._measured_with = ""  # the font the widths were measured in
+        self._stale = False  # a fit asked for while the view was hidden: done when it is shown
         for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
-            signal.connect(self.fit)
+            signal.connect(self.fit_soon)
+
+    def fit_soon(self) -> None:
+        """Fit once the present work is done: a list cleared and filled again (a reset, then rows) is measured
+        once, not after each step (each fit measures up to 40 rows of every column)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._fit_pending)
+
+    def _fit_pending(self) -> None:
+        self._pending = False
+        self.fit()
 
     def _header(self) -> QHeaderView:
         return self.view.horizontalHeader() if isinstance(self.view, QTableView) else self.view.header()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
+        if event.type() == QEvent.Type.Resize or (event.type() == QEvent.Type.Show and self._stale):
+            self._share_out()
         return False
 
     def _natural(self, column: int) -> int:
@@ -58,14 +75,29 @@ class FittedColumns(QObject):
         return found[:_SAMPLED_ROWS]
 
     def fit(self) -> None:
+        """Measure the contents again (they changed) and share the room out."""
+        self._natural_widths = {}
+        self._share_out()
+
+    def _share_out(self) -> None:
         if not shiboken6.isValid(self.view):  # a tree's own model reports its last rows while the view goes
+            return
+        # A view not on screen (a screen not chosen yet, a list filled before it is shown) is fitted when shown.
+        self._stale = not self.view.isVisible()
+        if self._stale:
             return
         header = self._header()
         columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         if not columns:
             return
         room = self.view.viewport().width()
-        natural = {c: self._natural(c) for c in columns}
+        font = self.view.font().key()
+        if font != self._measured_with:
+            self._natural_widths, self._measured_with = {}, font
+        for column in columns:
+            if column not in self._natural_widths:
+                self._natural_widths[column] = self._natural(column)
+        natural = {c: self._natural_widths[c] for c in columns}
         total = sum(natural.values())
         widths = dict(natural)
         stretching = [c for c in columns if c in self.stretch] or columns[-1:]
