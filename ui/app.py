@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         hints.accessibility().contrastPreferenceChanged.connect(self._system_look_changed)
         self.ops = Operations(self)
         self.work: WorkArea | None = None
+        self._shell: WorkArea | None = None  # the work area built, still empty, while the vault is unlocked
         # The open client and unsaved forms kept through a lock: in memory only, restored after unlock.
         self.pending_client: str | None = None
         self.pending_drafts: list[Draft] = []
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             if self.backup_note:
                 unlock.show_note(self.backup_note)
             self.backup_note = ""
+            unlock.started.connect(self._prepare_work)
             unlock.unlocked.connect(self.on_unlocked)
             unlock.settled.connect(self._unlock_settled)
             unlock.restore_offer.requested.connect(lambda: self._open_restore(unlock.passphrase.text()))
@@ -147,7 +149,22 @@ class MainWindow(QMainWindow):
         screen = self.stack.currentWidget()
         return isinstance(screen, UnlockScreen) and screen.busy
 
+    def _prepare_work(self) -> None:
+        """While the key is derived on the worker thread, the work area is built here, empty, a part per turn
+        of the event loop (the window keeps answering); it is filled once the vault is open."""
+        from ui.work_area import WorkArea
+
+        def step() -> None:
+            if self._shell is not None and self._unlocking() and self._shell.build_step():
+                QTimer.singleShot(0, self, step)
+
+        self._shell = WorkArea(self, in_steps=True)
+        QTimer.singleShot(0, self, step)
+
     def _unlock_settled(self) -> None:
+        if self._shell is not None:  # refused: the empty work area goes
+            self._shell.deleteLater()
+            self._shell = None
         if self._close_after_job:  # the window was closed while the vault was being unlocked
             self._close_after_job = False
             self.close()
@@ -163,7 +180,11 @@ class MainWindow(QMainWindow):
 
             self._watcher = ActivityWatcher(self.auto_lock)
         self._watcher.watch(True)
-        self.work = WorkArea(self, facts)
+        if self._shell is not None:  # built while the key was derived
+            self.work, self._shell = self._shell, None
+            self.work.fill(facts)
+        else:
+            self.work = WorkArea(self, facts)
         self._replace(self.work)
         self.apply_preferences()
         self._restore_work(self.work)

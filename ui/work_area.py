@@ -4,7 +4,7 @@ when the vault is unlocked, not at start-up, and destroyed on lock."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
@@ -58,11 +58,26 @@ class WorkArea(QWidget):
     """Everything shown while the vault is open. Built on unlock, destroyed on lock: no client data
     survives in any widget or model once locked."""
 
-    def __init__(self, window: MainWindow, facts: Morning | None = None) -> None:
+    def __init__(self, window: MainWindow, facts: Morning | None = None, *, in_steps: bool = False) -> None:
+        """Built at once; or, `in_steps`, one part per `build_step()` (each short enough that the window keeps
+        answering: the app builds it so while the vault is being unlocked, then calls `fill`)."""
         super().__init__()
         self.window_ = window
         self.ops = window.ops
         self.workspace: ClientWorkspace | None = None
+        self._steps = self._build(window, facts)
+        if not in_steps:
+            self.finish_building()
+
+    def build_step(self) -> bool:
+        """Build the next part; False once every part is built."""
+        return next(self._steps, False) is None  # each part yields None; False is the end
+
+    def finish_building(self) -> None:
+        while self.build_step():
+            pass
+
+    def _build(self, window: MainWindow, facts: Morning | None) -> Iterator[None]:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -72,11 +87,15 @@ class WorkArea(QWidget):
         main.setSpacing(10)
         main.addWidget(self._action_bar())
         self.content = named(QStackedWidget(), "screens")
+        yield
         self.today = TodayScreen(self.ops, large_print=lambda: bool(window.prefs.get("large_print")), facts=facts)
+        yield
         self.clients = ClientListScreen(self.ops)
+        yield
         self.employers = EmployersScreen(self.ops)
         self.bin = BinScreen(self.ops)
         self.reports = ReportsScreen(self.ops)
+        yield
         for title, icon_name, screen in (
             (_("Today"), "calendar-event", self.today),
             (_("Clients"), "users", self.clients),
@@ -100,6 +119,16 @@ class WorkArea(QWidget):
         self.clients.new_client.connect(self.new_client)
         self.clients.import_sheet.connect(self.open_sheet_import)
         self.nav.setCurrentRow(0)
+
+    def fill(self, facts: Morning | None) -> None:
+        """Built before the vault was open (while the key was derived): now show what is in it."""
+        self.finish_building()
+        if facts is None:
+            self.today.refresh_now()
+        else:
+            self.today.show_facts(facts)
+        # The list is not on view at first: filled on the next turn of the event loop, after Today is drawn.
+        QTimer.singleShot(0, self.clients, self.clients.apply_filter)
 
     def _sidebar(self, window: MainWindow) -> QWidget:
         """The app's name, the sections, and what concerns the whole app (language, settings, locking)."""

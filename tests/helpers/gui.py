@@ -52,6 +52,7 @@ def wait_for_unlock(screen: UnlockScreen) -> None:
         assert time.monotonic() < deadline, "unlocking did not end"
         QApplication.processEvents()
         time.sleep(0.002)
+    QApplication.processEvents()  # what the work area does on the next turn (filling the client list)
 
 
 def unlocked_window(qtbot: QtBot, folder: Path, tmp_path: Path, language: str = "en") -> MainWindow:

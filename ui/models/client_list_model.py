@@ -49,6 +49,7 @@ class ClientListModel(QAbstractTableModel):
         self._ops = ops
         self._rows: list[ClientSummary] = []
         self._total = 0
+        self._loaded = False  # whether anything was read yet (sorting before that reads nothing)
         self.phase: Phase | None = None
         self.level: MaintenanceLevel | None = None
         self.deleted = deleted
@@ -104,6 +105,7 @@ class ClientListModel(QAbstractTableModel):
         return vault.repo.clients(**self._filter(), order=self.order, descending=self.descending)
 
     def reload(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         self._rows = []
         self._why = {}
@@ -119,7 +121,8 @@ class ClientListModel(QAbstractTableModel):
         if by is None:
             return
         self.order, self.descending = by, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:  # the view sets its first order before the first filter: nothing to read twice
+            self.reload()
 
     @property
     def total(self) -> int:

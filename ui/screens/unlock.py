@@ -53,6 +53,7 @@ class UnlockScreen(QWidget):
     """Unlocking runs on a worker thread (the key derivation takes a good part of a second, and SQLCipher and
     Argon2 let the GUI thread run meanwhile): the window keeps drawing and answering while it runs."""
 
+    started = Signal()  # the passphrase is being tried on the worker thread
     unlocked = Signal(object, object)  # Vault, what `prepare` read from it (None without one)
     settled = Signal()  # an unlock begun has ended, the vault opened or not
 
@@ -208,6 +209,7 @@ class UnlockScreen(QWidget):
         self.worker.finished.connect(self._unlock_ended)
         self._waiting(True)
         self.worker.start()
+        self.started.emit()
 
     def _waiting(self, waiting: bool) -> None:
         self.passphrase.setReadOnly(waiting)
