@@ -106,3 +106,42 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
     assert derived_on[0] is not threading.main_thread() and len(derived_on) == 1
     assert window.ops.vault is None
     Vault.unlock(vault_folder, passphrase=PASSPHRASE).close()  # the vault was closed: it opens again
+
+
+def test_the_work_area_is_built_while_the_key_is_derived_and_shown_once_the_vault_is_open(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = screen_of(qtbot, vault_folder, tmp_path)
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    release = threading.Event()
+    real_derive = KdfParams.derive
+
+    def held_derive(self: KdfParams, secret: str, salt: bytes) -> bytes:
+        release.wait(timeout=5)
+        return real_derive(self, secret, salt)
+
+    monkeypatch.setattr(KdfParams, "derive", held_derive)
+    screen.passphrase.setText(PASSPHRASE)
+    screen.try_unlock()
+    qtbot.waitUntil(lambda: window._shell is not None and not window._shell.build_step())  # every part built
+    built = window._shell
+    assert window.work is None and window.ops.vault is None  # built before anything was read
+    release.set()
+    qtbot.waitUntil(lambda: window.work is not None)
+    assert window.work is built and window._shell is None
+    qtbot.waitUntil(lambda: window.work is not None and window.work.today.isVisible())
+
+
+def test_a_refused_passphrase_throws_the_work_area_built_meanwhile_away(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    screen = screen_of(qtbot, vault_folder, tmp_path)
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    screen.passphrase.setText("not the passphrase at all")
+    screen.try_unlock()
+    assert window._shell is not None
+    qtbot.waitUntil(lambda: not screen.busy)
+    assert window._shell is None and window.work is None
+    assert window.stack.currentWidget() is screen and screen.message.text().startswith("✗")
