@@ -1,7 +1,8 @@
 """The SQL behind the agenda: meetings dated in a window, and the next meetings agreed at the clients' latest
 meetings. Only the coach's own open clients count (not those in the bin, handed over or closed).
 
-Both queries walk the records' indexes by date or by client, and decode only the few meetings they find."""
+Both queries walk the records' indexes by date (of the meeting, or of the next one agreed) and by client, and
+decode only the few meetings they find."""
 
 from __future__ import annotations
 
@@ -19,15 +20,19 @@ JOIN clients c ON c.id = r.client_id
 WHERE r.kind = 'meeting' AND r.on_date BETWEEN :start AND :end AND r.deleted_at IS NULL AND {_OPEN_CLIENT}
 ORDER BY r.on_date, r.seq
 """
-# Each client's latest meeting on or before :agreed_by (the newest, of one day), found through the
-# (client_id, kind, on_date) index; kept when the next meeting it agreed falls in the window.
+# The meetings whose agreed next meeting falls in the window (through the index of that date, migration 0012),
+# kept when each is its client's latest meeting on or before :agreed_by (the newest, of one day; found through
+# the (client_id, kind, on_date) index): an earlier meeting's agreement was replaced by the later one.
 _AGREED_SQL = f"""
 SELECT c.id, m.id, json_extract(m.data, '$.next_meeting_on'), json_extract(m.data, '$.next_meeting_time'),
     coalesce(json_extract(m.data, '$.next_meeting_place'), '')
-FROM clients c JOIN records m ON m.seq = (
-    SELECT r.seq FROM records r WHERE r.client_id = c.id AND r.kind = 'meeting' AND r.on_date <= :agreed_by
-        AND r.deleted_at IS NULL ORDER BY r.on_date DESC, r.seq DESC LIMIT 1)
-WHERE {_OPEN_CLIENT} AND json_extract(m.data, '$.next_meeting_on') BETWEEN :start AND :end
+FROM records m INDEXED BY records_next_meeting JOIN clients c ON c.id = m.client_id
+WHERE m.kind = 'meeting' AND m.deleted_at IS NULL
+    AND json_extract(m.data, '$.next_meeting_on') BETWEEN :start AND :end
+    AND m.seq = (
+        SELECT r.seq FROM records r WHERE r.client_id = m.client_id AND r.kind = 'meeting' AND r.on_date <= :agreed_by
+            AND r.deleted_at IS NULL ORDER BY r.on_date DESC, r.seq DESC LIMIT 1)
+    AND {_OPEN_CLIENT}
 """
 
 

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 
-from tests.fixtures import make_vault, make_vault_v10
+from tests.fixtures import make_vault, make_vault_v10, make_vault_v11
 from tests.fixtures.make_vault_v1 import V1_CLIENT_ID, V1_PASSPHRASE, V1_RECOVERY_KEY
 from tyokykyapp.domain import (
     Client,
@@ -31,7 +31,9 @@ from tyokykyapp.domain import (
 from tyokykyapp.process import due_items, facts_from_file
 from tyokykyapp.process.due import RULES_VERSION
 from tyokykyapp.services import due_list
+from tyokykyapp.services.agenda import agenda
 from tyokykyapp.vault import Vault
+from tyokykyapp.vault.meetings import _AGREED_SQL as AGREED_SQL
 from tyokykyapp.vault.migrations import all_migrations, latest_version, schema_version
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "vault_v1"
@@ -241,3 +243,22 @@ def test_the_current_version_fixture_opens_as_written(tmp_path: Path) -> None:
         assert [p.destination for p in file.service_periods()] == [ClosureDestination.EMPLOYED, None]
         day = date(2025, 9, 20)
         assert due_list(vault, day) == due_items(facts_from_file(file, day), day)
+
+
+def test_version_11_finds_the_next_meetings_agreed_through_their_own_index(tmp_path: Path) -> None:
+    """Migration 0012: the agenda reads the next meetings agreed by their date; the meetings agreed earlier and
+    replaced, or agreed at a deleted meeting, stay off it as before."""
+    folder = tmp_path / "v11"
+    shutil.copytree(FIXTURE.with_name("vault_v11"), folder)
+    with Vault.unlock(folder, passphrase=make_vault_v11.V11_PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == latest_version()
+        assert vault.check() == []
+        week = agenda(vault, date(2026, 11, 23), 7, today=date(2026, 11, 23))
+        assert [(item.client_id, item.on, item.time, item.place) for item in week] == [
+            (make_vault_v11.V11_SEARCHING, date(2026, 11, 24), time(9, 30), "Kirjasto"),
+            (make_vault_v11.V11_SUPPORTED, date(2026, 11, 26), None, ""),
+        ]
+        plan = vault.connection.execute(
+            f"EXPLAIN QUERY PLAN {AGREED_SQL}", dict.fromkeys(("start", "end", "agreed_by"), "")
+        )
+        assert "USING INDEX records_next_meeting" in str(plan.fetchall())
