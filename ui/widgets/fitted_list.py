@@ -3,7 +3,7 @@ scroll bar inside a scrolling page, and no row hidden below a list's own edge.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QSizePolicy, QWidget
 
@@ -14,12 +14,25 @@ class FittedList(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._pending = False
         model = self.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            signal.connect(self.fit)
+            signal.connect(self.fit_soon)
         self.fit()
 
+    def fit_soon(self) -> None:
+        """Fit once the present work is done: a list filled row by row is measured once, not after each row
+        (measuring every row after each of 300 rows froze the opening of a busy client's workspace for ~0.5 s)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._fit_pending)
+
+    def _fit_pending(self) -> None:
+        if self._pending:  # not fitted meanwhile
+            self.fit()
+
     def fit(self) -> None:
+        self._pending = False
         rows = sum(self.sizeHintForRow(row) for row in range(self.count()))
         empty = self.fontMetrics().height() if not self.count() else 0
         self.setFixedHeight(rows + empty + 2 * self.frameWidth() + 6)
