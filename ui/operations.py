@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -128,13 +129,18 @@ class Operations(QObject):
     def _job_ended(self, job: Job) -> None:
         self.job = None
         self.busy_changed.emit(False)
+        # The window that asked for the work may be gone (a dialog closed by the auto-lock or by Esc while its
+        # work ran): what was done is still announced to the rest of the app, an error shown over the main
+        # window; only the gone window's own follow-up is skipped (it has nothing left to show it in).
+        owner_gone = not shiboken6.isValid(job.owner)
         if isinstance(job.error, UserError):
-            job.on_error(str(job.error))
+            (self.show_error if owner_gone else job.on_error)(str(job.error))
         elif job.error is not None:
             raise job.error
         else:
             self._announce(job.result)
-            job.on_done(job.result)
+            if not owner_gone:
+                job.on_done(job.result)
 
     def show_notice(self, message: str) -> None:
         """Something the coach should know about what was just done (it was done all the same)."""
@@ -188,11 +194,13 @@ class Job(Worker):
     ) -> None:
         super().__init__(lambda: work(self.progressed.emit), ops)
         self.window, self.on_done, self.on_error, self._ops = window, on_done, on_error, ops
+        self.owner = window.parentWidget()  # the window that asked for the work
         self.progressed.connect(window.show_progress)  # queued: the window lives on the GUI thread
         self.finished.connect(self._ended)
 
     def _ended(self) -> None:
-        self.window.done_and_close()
+        if shiboken6.isValid(self.window):  # deleted with the window that asked for the work
+            self.window.done_and_close()
         try:
             self._ops._job_ended(self)
         finally:

@@ -6,6 +6,8 @@ import io
 import sys
 from pathlib import Path
 
+import pytest
+import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -302,3 +304,43 @@ def test_long_work_runs_off_the_gui_thread_and_closing_waits_for_it(
     qtbot.waitUntil(lambda: not window.ops.busy, timeout=5000)
     assert done == [0] and threads[0] is not threading.main_thread()
     assert window.ops.vault is None and not window.isVisible()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_work_whose_dialog_was_closed_meanwhile_still_ends_cleanly(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, fails: bool
+) -> None:
+    """A dialog closed (by Esc or the auto-lock) while its work runs: what was done is announced to the app,
+    an error is shown over the main window, and nothing is called on the deleted dialog or its progress."""
+    import threading
+
+    from PySide6.QtWidgets import QDialog
+
+    from tyokykyapp.domain.errors import UserError
+    from tyokykyapp.services import Changes
+
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    dialog = QDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    release = threading.Event()
+
+    def work(vault: Vault, progress: object) -> Changes:
+        release.wait(timeout=5)
+        if fails:
+            raise UserError("Varmuuskopiota ei voitu lukea.")
+        return Changes(caseload=True)
+
+    done: list[Changes] = []
+    changed: list[Changes] = []
+    window.ops.changed.connect(changed.append)
+    assert window.ops.run_in_background(dialog, "Työ", work, on_done=done.append) is not None
+    dialog.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # the dialog and its progress window are gone
+    release.set()
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=5000)
+    assert done == []
+    if fails:
+        assert take_error() == "Varmuuskopiota ei voitu lukea."
+    else:
+        assert changed == [Changes(caseload=True)]
