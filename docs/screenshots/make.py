@@ -27,6 +27,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from tests.helpers.gui import wait_for_unlock  # noqa: E402
 from tests.helpers.tour import STOPS, Tour, settle  # noqa: E402
 from tyokykyapp.demo.caseload import generate_caseload  # noqa: E402
 from tyokykyapp.domain.coach import CoachDetails  # noqa: E402
@@ -64,6 +65,7 @@ def unlock(window: MainWindow) -> None:
     if isinstance(screen, UnlockScreen):
         screen.passphrase.setText(PASSPHRASE)
         screen.try_unlock()
+        wait_for_unlock(screen)  # the key is derived on a worker thread
 
 
 def save(widget: QWidget, path: Path) -> tuple[int, int]:
