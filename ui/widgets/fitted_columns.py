@@ -106,15 +106,22 @@ class FittedColumns(QObject):
             for index, column in enumerate(stretching):
                 widths[column] += extra // len(stretching) + (1 if index < extra % len(stretching) else 0)
         else:
-            # The stretching columns (names, free text) give up width first, down to a third; then every column.
+            # The stretching columns (names, free text) give up width first, down to a third of what they ask
+            # for but not below a quarter of the room (a name stays readable at 200 % text); then the other
+            # columns in proportion; then, when even that is not enough, every column.
             deficit = total - room
             for column in stretching:
-                given = min(deficit, natural[column] - natural[column] // 3)
+                least = min(natural[column], max(natural[column] // 3, room // 4))
+                given = min(deficit, natural[column] - least)
                 widths[column] -= given
                 deficit -= given
-            if deficit > 0:
-                now = sum(widths.values())
-                for column in columns:
+            others = [c for c in columns if c not in stretching]
+            for shrinking in (others, columns):
+                if deficit <= 0 or not shrinking:
+                    continue
+                now = sum(widths[c] for c in shrinking)
+                for column in shrinking:
                     widths[column] = max(24, widths[column] * (now - deficit) // now)
+                deficit = sum(widths.values()) - room
         for column in columns:
             header.resizeSection(column, widths[column])

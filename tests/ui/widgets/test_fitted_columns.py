@@ -50,3 +50,23 @@ def test_a_resize_shares_the_room_out_without_measuring_again(qtbot: QtBot) -> N
     assert header.sectionSize(0) + header.sectionSize(1) == view.viewport().width()
     view.model().appendRow([QStandardItem("a much longer first column text " * 2), QStandardItem("x")])
     qtbot.waitUntil(lambda: bool(measured))  # new contents are measured again
+
+
+def test_a_name_keeps_a_quarter_of_a_narrow_table_and_the_table_never_scrolls_sideways(qtbot: QtBot) -> None:
+    model = QStandardItemModel(0, 4)
+    for n in range(5):
+        model.appendRow(
+            [QStandardItem(f"Kärkkäinen-Virtanen, Anna-Maria {n}")]
+            + [QStandardItem("Ylläpitovaihe " * 2) for _column in range(3)]
+        )
+    view = QTableView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    FittedColumns(view, stretch=(0,))
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    room = view.viewport().width()
+    assert header.sectionSize(0) >= room // 4
+    assert sum(header.sectionSize(c) for c in range(4)) <= room
