@@ -71,12 +71,8 @@ def test_the_demo_lock_screen_says_so_and_can_leave(qtbot: QtBot, tmp_path: Path
     assert not window.demo and window.folder == home
 
 
-def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
-    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    screen = screen_of(qtbot, vault_folder, tmp_path)
-    window = screen.window()
-    assert isinstance(window, MainWindow)
+def hold_key_derivation(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[threading.Thread]]:
+    """Key derivation waits until the event is set; the list says which threads derived a key."""
     release = threading.Event()
     derived_on: list[threading.Thread] = []
     real_derive = KdfParams.derive
@@ -87,6 +83,16 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
         return real_derive(self, secret, salt)
 
     monkeypatch.setattr(KdfParams, "derive", held_derive)
+    return release, derived_on
+
+
+def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = screen_of(qtbot, vault_folder, tmp_path)
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    release, derived_on = hold_key_derivation(monkeypatch)
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
@@ -114,14 +120,7 @@ def test_the_work_area_is_built_while_the_key_is_derived_and_shown_once_the_vaul
     screen = screen_of(qtbot, vault_folder, tmp_path)
     window = screen.window()
     assert isinstance(window, MainWindow)
-    release = threading.Event()
-    real_derive = KdfParams.derive
-
-    def held_derive(self: KdfParams, secret: str, salt: bytes) -> bytes:
-        release.wait(timeout=5)
-        return real_derive(self, secret, salt)
-
-    monkeypatch.setattr(KdfParams, "derive", held_derive)
+    release, _derived_on = hold_key_derivation(monkeypatch)
     screen.passphrase.setText(PASSPHRASE)
     screen.try_unlock()
     qtbot.waitUntil(lambda: window._shell is not None and not window._shell.build_step())  # every part built
