@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
         )
 
     def leave_demo(self) -> None:
+        if self._unlocking():  # the demo is being opened: leaving now would open it as the coach's own vault
+            return
         self.lock()
         self.demo = False
         self.folder = self.home_folder

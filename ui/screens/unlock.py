@@ -107,13 +107,16 @@ class UnlockScreen(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         layout.addWidget(self.unlock_button)
-        self.links = QVBoxLayout()
+        # Other ways in; none of them while an unlock is under way (its result would open the vault as well).
+        self.links_box = QWidget()
+        self.links = QVBoxLayout(self.links_box)
+        self.links.setContentsMargins(0, 0, 0, 0)
         forgot = link(named(QPushButton(_("Forgot the passphrase? Use the recovery key")), "forgotButton"))
         forgot.clicked.connect(self.show_recovery)
         self.links.addWidget(at_left(forgot))
         self.restore_offer = RestoreOffer(self.folder, self.message)
         self.links.addWidget(self.restore_offer)
-        layout.addLayout(self.links)
+        layout.addWidget(self.links_box)
         return centred_card(column, "unlockCard")
 
     def add_link(self, button: QPushButton) -> None:
@@ -214,6 +217,7 @@ class UnlockScreen(QWidget):
     def _waiting(self, waiting: bool) -> None:
         self.passphrase.setReadOnly(waiting)
         self.unlock_button.setEnabled(not waiting)
+        self.links_box.setEnabled(not waiting)
         self.message.setText(_("Unlocking…") if waiting else "")
 
     def _unlock_ended(self) -> None:
@@ -241,6 +245,8 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def try_recover(self) -> None:
+        if self.busy:  # the passphrase is being tried: one way in at a time
+            return
         problem = self.new_passphrase.problem()
         if problem:
             self.recovery_message.setText(problem)

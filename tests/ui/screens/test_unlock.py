@@ -144,3 +144,31 @@ def test_a_refused_passphrase_throws_the_work_area_built_meanwhile_away(
     qtbot.waitUntil(lambda: not screen.busy)
     assert window._shell is None and window.work is None
     assert window.stack.currentWidget() is screen and screen.message.text().startswith("✗")
+
+
+def test_no_other_way_in_while_an_unlock_is_under_way(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving the demo (or the recovery key) while the demo opens would open it as the coach's own vault."""
+    from tyokykyapp.demo.vault import open_demo_vault
+    from ui.app import DEMO_PASSPHRASE
+
+    home = tmp_path / "vault"
+    open_demo_vault(home.with_name("vault-demo"), DEMO_PASSPHRASE, coach="c", organisation="o").close()
+    window = make_window(qtbot, home, tmp_path)
+    window.demo, window.folder = True, home.with_name("vault-demo")
+    window.show_entry_screen()
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, UnlockScreen)
+    release, _derived_on = hold_key_derivation(monkeypatch)
+    screen.passphrase.setText(DEMO_PASSPHRASE)
+    screen.try_unlock()
+    for name in ("leaveDemoLink", "forgotButton"):
+        assert not screen.findChild(QPushButton, name).isEnabled(), name
+    window.leave_demo()  # e.g. a click that came in before the link was disabled
+    screen.try_recover()
+    assert window.demo and window.stack.currentWidget() is screen
+    release.set()
+    qtbot.waitUntil(lambda: window.work is not None)
+    assert window.demo and window.folder == home.with_name("vault-demo")
+    assert window.ops.vault is not None and window.ops.vault.folder == home.with_name("vault-demo")
