@@ -1,6 +1,7 @@
 """Table columns that always fit the table's width: each column gets the width its contents ask for, the
-columns named to stretch share what is left over, and when there is not enough room they give up width first,
-then every column in proportion (texts are then shortened with …). A list never scrolls sideways, at any text size."""
+columns named to stretch share what is left over, and when there is not enough room the widest columns are cut
+to one common width (their texts shortened with …) while the narrow ones — dates, states, counts — stay whole.
+A list never scrolls sideways, at any text size."""
 
 from __future__ import annotations
 
@@ -106,22 +107,25 @@ class FittedColumns(QObject):
             for index, column in enumerate(stretching):
                 widths[column] += extra // len(stretching) + (1 if index < extra % len(stretching) else 0)
         else:
-            # The stretching columns (names, free text) give up width first, down to a third of what they ask
-            # for but not below a quarter of the room (a name stays readable at 200 % text); then the other
-            # columns in proportion; then, when even that is not enough, every column.
-            deficit = total - room
-            for column in stretching:
-                least = min(natural[column], max(natural[column] // 3, room // 4))
-                given = min(deficit, natural[column] - least)
-                widths[column] -= given
-                deficit -= given
-            others = [c for c in columns if c not in stretching]
-            for shrinking in (others, columns):
-                if deficit <= 0 or not shrinking:
-                    continue
-                now = sum(widths[c] for c in shrinking)
-                for column in shrinking:
-                    widths[column] = max(24, widths[column] * (now - deficit) // now)
-                deficit = sum(widths.values()) - room
+            widths = _capped(natural, room)
         for column in columns:
             header.resizeSection(column, widths[column])
+
+
+def _capped(natural: dict[int, int], room: int) -> dict[int, int]:
+    """The widths when the columns ask for more than `room`: every column wider than a common cap is cut to it,
+    the cap as large as still fits. At 200 % text a date or a state is read whole and a long name or task is
+    shortened, instead of every column losing the same share (dates became "10.…")."""
+    left, uncut = room, 0
+    ordered = sorted(natural.values())
+    for index, width in enumerate(ordered):
+        if width * (len(ordered) - index) > left:  # this and every wider column are cut
+            break
+        left -= width
+        uncut += 1
+    cut = [c for c, width in sorted(natural.items(), key=lambda item: item[1])][uncut:]
+    cap, spare = divmod(left, len(cut)) if cut else (0, 0)
+    widths = dict(natural)
+    for index, column in enumerate(cut):
+        widths[column] = max(24, cap + (1 if index < spare else 0))
+    return widths

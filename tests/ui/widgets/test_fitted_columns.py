@@ -70,3 +70,31 @@ def test_a_name_keeps_a_quarter_of_a_narrow_table_and_the_table_never_scrolls_si
     room = view.viewport().width()
     assert header.sectionSize(0) >= room // 4
     assert sum(header.sectionSize(c) for c in range(4)) <= room
+
+
+def test_in_a_narrow_table_dates_and_states_stay_whole_and_the_long_texts_give_way(qtbot: QtBot) -> None:
+    """Today's due list at 200 % text: the date and the state are read whole, the task and the client shortened."""
+    model = QStandardItemModel(0, 4)
+    for n in range(5):
+        model.appendRow(
+            [
+                QStandardItem("10.10.2026"),
+                QStandardItem("⚠ Myöhässä"),
+                QStandardItem(f"Ensimmäinen työnantajakontakti kuukauden kuluessa {n}"),
+                QStandardItem("Salminen, Sanna-Maria (s. 21.7.1967)"),
+            ]
+        )
+    view = QTableView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    columns = FittedColumns(view, stretch=(2, 3))
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    room = view.viewport().width()
+    whole = [columns._natural(c) for c in range(4)]
+    assert sum(whole) > room  # too narrow for everything
+    assert [header.sectionSize(c) for c in (0, 1)] == whole[:2]  # the date and the state are whole
+    assert header.sectionSize(2) < whole[2] and header.sectionSize(3) < whole[3]
+    assert sum(header.sectionSize(c) for c in range(4)) == room
