@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -51,6 +53,9 @@ from ui.widgets.page import card_column, scrolling_column
 from ui.widgets.retention_notice import RetentionNotice
 
 WEEK_DAYS = 7  # the agenda shows today and the six days after it
+
+
+SIDE_BY_SIDE_LINES = 60  # the width, in text lines' height, from which the side column stands beside the rest
 
 
 def panel(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
@@ -92,7 +97,7 @@ class TodayScreen(LazyScreen):
         header_column.addLayout(self.notices)
         outer.addWidget(header)
 
-        body = QHBoxLayout()
+        self.body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # see resizeEvent
         left = QVBoxLayout()
         agenda_box, agenda_column, _agenda_top = panel(_("Meetings"), "agendaPanel")
         prints = []
@@ -165,6 +170,22 @@ class TodayScreen(LazyScreen):
         else:
             self._stale = False
             self.show_facts(facts)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size was changed in Settings
+            self._arrange()
+        super().changeEvent(event)
+
+    def _arrange(self) -> None:
+        """Side by side only while there is room for about 60 lines' height of width: at 200 % text the side
+        column goes below, and the meetings and the due list get the whole width (four columns in half a
+        screen cut every date short)."""
+        wide = self.width() >= self.fontMetrics().height() * SIDE_BY_SIDE_LINES
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     # --- places for other parts -------------------------------------------------------------------
 

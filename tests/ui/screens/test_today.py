@@ -56,3 +56,23 @@ def test_the_weeks_meetings_and_their_list_without_notes(qtbot: QtBot, vault_fol
     assert "Virtanen, Aino" not in printed and "Aino Virtanen" in printed and "kirjasto" in printed
     assert "SALAISTA" not in printed and "Ei tulosteeseen" not in printed
     preview.accept()
+
+
+def test_at_large_text_the_side_column_goes_below_and_the_lists_get_the_whole_width(
+    qtbot: QtBot, vault_folder: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QBoxLayout
+
+    Vault.create(vault_folder, PASSPHRASE)[0].close()
+    window = unlocked_window(qtbot, vault_folder, tmp_path)
+    window.resize(1366, 768)
+    window.show()
+    assert window.work is not None
+    today = window.work.today
+    QApplication.processEvents()
+    assert today.body.direction() is QBoxLayout.Direction.LeftToRight
+    window.prefs.set("text_size", 200)
+    window.apply_preferences()
+    QApplication.processEvents()
+    assert today.body.direction() is QBoxLayout.Direction.TopToBottom
+    assert today.due_view.width() > today.width() * 0.8
