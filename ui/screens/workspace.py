@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
     QWidget,
 )
 
@@ -68,6 +66,7 @@ from ui.widgets.fitted_list import FittedList
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.named import named
 from ui.widgets.page import card_column, scrolling_column
+from ui.widgets.page_stack import PageStack
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.phase_stepper import TIMELINE, PhaseStepper
 from ui.widgets.record_form import Choices
@@ -170,7 +169,7 @@ class ClientWorkspace(QWidget):
         self.history_line.setWordWrap(True)
         layout.addWidget(self.history_line)
 
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         # Phase pages are built when first shown: opening a client builds one page, not six.
         self.phase_pages: dict[Phase, PhasePage] = {}
         self.timeline = named(FittedList(), "timeline", _("Timeline"))
@@ -205,15 +204,6 @@ class ClientWorkspace(QWidget):
             self.pages.setCurrentWidget(self.timeline)
         else:
             self.pages.setCurrentWidget(self.page_for(Phase(key)))
-        # Only the page on view counts for the height, so a short page is not as tall as the longest one.
-        for index in range(self.pages.count()):
-            page = self.pages.widget(index)
-            assert page is not None
-            shown = page is self.pages.currentWidget()
-            page.setSizePolicy(
-                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
-            )
-        self.pages.adjustSize()
         self.page_scroll.verticalScrollBar().setValue(0)  # each page opens at its top, not half-way down
 
     def _on_changed(self, changes: Changes) -> None:

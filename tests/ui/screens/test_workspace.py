@@ -18,6 +18,7 @@ from tyokykyapp.domain import (
     DisclosureChoice,
     Employer,
     EmploymentKind,
+    JobApplication,
     MaintenanceLevel,
     Meeting,
     Phase,
@@ -386,3 +387,22 @@ def test_the_service_terms_are_set_in_the_settings(qtbot: QtBot, vault_folder: P
     settings.save()
     terms = service_terms(window.ops.require_vault())
     assert (terms.pay_subsidy_lead_days, terms.project_ends_on) == (45, date(2027, 12, 31))
+
+
+def test_a_short_page_is_not_as_tall_as_a_long_timeline(qtbot: QtBot, vault_folder: Path, tmp_path: Path) -> None:
+    """The timeline grows to all its lines; a phase page shown after it ends where its content ends."""
+    window = unlocked_new_vault(qtbot, vault_folder, tmp_path)
+    workspace = open_new_client(qtbot, window)
+    for days in range(250):  # job applications: on the timeline and the job search page, not on intake
+        applied = date.today() - timedelta(days=days)
+        window.ops.call(save_record, JobApplication(client_id=workspace.client_id, applied_on=applied))
+    workspace.stepper.show("timeline")
+    QApplication.processEvents()
+    tall = workspace.timeline.minimumHeight()
+    page = workspace.page_for(Phase.INTAKE)
+    workspace.stepper.show(Phase.INTAKE.value)
+    QApplication.processEvents()
+    assert workspace.pages.currentWidget() is page
+    assert page.sizeHint().height() < tall / 2  # the premise: this page is much shorter than the timeline
+    assert workspace.pages.minimumSizeHint().height() < tall / 2
+    assert workspace.pages.sizeHint().height() < tall / 2
