@@ -71,6 +71,12 @@ def test_the_demo_lock_screen_says_so_and_can_leave(qtbot: QtBot, tmp_path: Path
     assert not window.demo and window.folder == home
 
 
+def window_of(screen: UnlockScreen) -> tuple[UnlockScreen, MainWindow]:
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    return screen, window
+
+
 def hold_key_derivation(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[threading.Thread]]:
     """Key derivation waits until the event is set; the list says which threads derived a key."""
     release = threading.Event()
@@ -89,9 +95,7 @@ def hold_key_derivation(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Even
 def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    screen = screen_of(qtbot, vault_folder, tmp_path)
-    window = screen.window()
-    assert isinstance(window, MainWindow)
+    screen, window = window_of(screen_of(qtbot, vault_folder, tmp_path))
     release, derived_on = hold_key_derivation(monkeypatch)
     ticks: list[int] = []
     timer = QTimer()
@@ -117,9 +121,7 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_keeps_running(
 def test_the_work_area_is_built_while_the_key_is_derived_and_shown_once_the_vault_is_open(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    screen = screen_of(qtbot, vault_folder, tmp_path)
-    window = screen.window()
-    assert isinstance(window, MainWindow)
+    screen, window = window_of(screen_of(qtbot, vault_folder, tmp_path))
     release, _derived_on = hold_key_derivation(monkeypatch)
     screen.passphrase.setText(PASSPHRASE)
     screen.try_unlock()
@@ -135,9 +137,7 @@ def test_the_work_area_is_built_while_the_key_is_derived_and_shown_once_the_vaul
 def test_a_refused_passphrase_throws_the_work_area_built_meanwhile_away(
     qtbot: QtBot, vault_folder: Path, tmp_path: Path
 ) -> None:
-    screen = screen_of(qtbot, vault_folder, tmp_path)
-    window = screen.window()
-    assert isinstance(window, MainWindow)
+    screen, window = window_of(screen_of(qtbot, vault_folder, tmp_path))
     screen.passphrase.setText("not the passphrase at all")
     screen.try_unlock()
     assert window._shell is not None
