@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.gui import make_window
 from tests.helpers.vaults import PASSPHRASE
 from tyokykyapp.vault import KdfParams, Vault
-from ui.app import MainWindow
+from ui.app import DEMO_PASSPHRASE, MainWindow
 from ui.screens.unlock import UnlockScreen, caps_lock_on
 
 
@@ -55,17 +55,22 @@ def test_an_empty_passphrase_asks_for_one(qtbot: QtBot, vault_folder: Path, tmp_
     assert screen.message.isVisible() and screen.message.text() == "Type your passphrase first."
 
 
-def test_the_demo_lock_screen_says_so_and_can_leave(qtbot: QtBot, tmp_path: Path) -> None:
+def demo_lock_screen(qtbot: QtBot, home: Path, tmp_path: Path) -> UnlockScreen:
+    """The demo's unlock screen, for a coach whose own vault would be `home`."""
     from tyokykyapp.demo.vault import open_demo_vault
-    from ui.app import DEMO_PASSPHRASE
 
-    home = tmp_path / "vault"
     open_demo_vault(home.with_name("vault-demo"), DEMO_PASSPHRASE, coach="c", organisation="o").close()
     window = make_window(qtbot, home, tmp_path)
     window.demo, window.folder = True, home.with_name("vault-demo")
     window.show_entry_screen()
     screen = window.stack.currentWidget()
     assert isinstance(screen, UnlockScreen)
+    return screen
+
+
+def test_the_demo_lock_screen_says_so_and_can_leave(qtbot: QtBot, tmp_path: Path) -> None:
+    home = tmp_path / "vault"
+    screen, window = window_of(demo_lock_screen(qtbot, home, tmp_path))
     assert screen.note.isVisible() and DEMO_PASSPHRASE in screen.note.text()
     screen.findChild(QPushButton, "leaveDemoLink").click()
     assert not window.demo and window.folder == home
@@ -150,16 +155,8 @@ def test_no_other_way_in_while_an_unlock_is_under_way(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Leaving the demo (or the recovery key) while the demo opens would open it as the coach's own vault."""
-    from tyokykyapp.demo.vault import open_demo_vault
-    from ui.app import DEMO_PASSPHRASE
-
     home = tmp_path / "vault"
-    open_demo_vault(home.with_name("vault-demo"), DEMO_PASSPHRASE, coach="c", organisation="o").close()
-    window = make_window(qtbot, home, tmp_path)
-    window.demo, window.folder = True, home.with_name("vault-demo")
-    window.show_entry_screen()
-    screen = window.stack.currentWidget()
-    assert isinstance(screen, UnlockScreen)
+    screen, window = window_of(demo_lock_screen(qtbot, home, tmp_path))
     release, _derived_on = hold_key_derivation(monkeypatch)
     screen.passphrase.setText(DEMO_PASSPHRASE)
     screen.try_unlock()
